@@ -1,0 +1,29 @@
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test install clean
+
+$(STAMP): pyproject.toml
+	test -d $(VENV) || $(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/kg build seeds
+	$(BIN)/kg query timeline
+
+test: $(STAMP)
+	$(BIN)/pytest
+
+clean:
+	rm -rf .kg $(VENV)
+
+.PHONY: model
+# Train the statistical NER model on ../shared/data (train splits; dev for early stopping).
+model: $(STAMP)
+	nice $(BIN)/python -m kg.train_ner --data ../shared/data --out kg/data/ner-model

@@ -1,0 +1,157 @@
+"""The `kg` command line: one click group, one command per user task.
+
+Errors a user can act on are one line on stderr and exit code 1; nothing
+prints a traceback (set KG_DEBUG=1 to see one). Heavy imports (spaCy, the
+model) happen inside the commands that need them, so `kg --help` and
+`kg query` start fast.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+DEFAULT_STORE = Path(".kg/store")
+store_option = click.option("--store", type=click.Path(path_type=Path), default=DEFAULT_STORE,
+                            show_default=True, help="Store directory.")
+
+
+class UserError(Exception):
+    """Raised by commands for a clean one-line failure."""
+
+
+def _known_errors() -> tuple[type[BaseException], ...]:
+    from kg.query import QueryError
+    from kg.store import StoreError
+
+    return (UserError, QueryError, StoreError)
+
+
+class Group(click.Group):
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
+        except KeyboardInterrupt:
+            click.echo("error: interrupted; the store is unchanged", err=True)
+            sys.exit(130)
+        except Exception as err:  # noqa: BLE001 - the one place that turns errors into a line
+            if os.environ.get("KG_DEBUG"):
+                raise
+            known = isinstance(err, _known_errors())
+            message = str(err) if known else f"internal error: {type(err).__name__}: {err}"
+            click.echo(f"error: {message.splitlines()[0] if message else type(err).__name__}", err=True)
+            sys.exit(1)
+
+
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="crisis-kg")
+def cli():
+    """Build and query knowledge graphs of political-crisis news."""
+
+
+def open_store(path: Path):
+    from kg.store import GraphStore
+
+    return GraphStore(path).open_read()
+
+
+# --- build --------------------------------------------------------------------
+
+@cli.command()
+@click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
+@store_option
+@click.option("--manifest", type=click.Path(path_type=Path), help="manifest.csv for .txt/.html inputs.")
+@click.option("--jobs", "-j", type=click.IntRange(1, 256), default=None, help="Worker processes [all cores].")
+@click.option("--no-model", is_flag=True, help="Rules only, without the trained NER model.")
+@click.option("--prune", is_flag=True, help="Drop documents that are no longer among the inputs.")
+@click.option("--wait", is_flag=True, help="Wait for another build on the same store to finish.")
+def build(inputs, store, manifest, jobs, no_model, prune, wait):
+    """Read articles (default: seeds/) into the store.
+
+    Unchanged documents are skipped, changed ones replaced; the store changes
+    only when the build succeeds.
+    """
+    from kg.pipeline import build as run_build
+
+    inputs = list(inputs) or [Path("seeds")]
+    if manifest and not manifest.is_file():
+        raise UserError(f"manifest {manifest} does not exist")
+    show = sys.stderr.isatty()
+    progress = (lambda n: click.echo(f"\r{n} documents", nl=False, err=True)) if show else None
+    report = run_build(inputs, store, manifest=manifest, jobs=jobs, use_model=not no_model,
+                       prune=prune, wait=wait, progress=progress)
+    if show:
+        click.echo("", err=True)
+    for problem in report.problems:
+        click.echo(f"warning: {problem}", err=True)
+    click.echo(f"built {report.built} documents ({report.unchanged} unchanged, {report.removed} removed) "
+               f"into {store}: {report.quads} quads in {report.seconds:.1f} s")
+    if report.built + report.unchanged == 0:
+        raise UserError("no document could be read")
+
+
+# --- queries ------------------------------------------------------------------
+
+@cli.command()
+@click.argument("name")
+@store_option
+@click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="Query parameter.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
+              show_default=True)
+def query(name, store, params, fmt):
+    """Run a saved query (NAME) or a .rq file."""
+    from kg.query import find, render, run
+
+    values = {}
+    for item in params:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise UserError(f"--param expects KEY=VALUE, got {item!r}")
+        values[key] = value
+    saved = find(name)
+    click.echo(render(run(open_store(store), saved, values), fmt))
+
+
+@cli.command()
+def queries():
+    """List the saved queries with their titles and parameters."""
+    from kg.query import saved_queries
+
+    for q in saved_queries():
+        params = " ".join(f"--param {p.name}=…" for p in q.params)
+        click.echo(f"{q.name:28} {q.title}" + (f"  [{params}]" if params else ""))
+
+
+@cli.command()
+@store_option
+def stats(store):
+    """Counts of documents, sentences, mentions, entities and events."""
+    from kg.stats import graph_stats
+
+    for label, value in graph_stats(open_store(store)):
+        click.echo(f"{label:40} {value}")
+
+
+@cli.command()
+@click.argument("name")
+@store_option
+def explain(name, store):
+    """What the graph says about an entity, with each fact's evidence sentence."""
+    from kg.explain import explain as explain_entity
+
+    lines = explain_entity(open_store(store), name)
+    if not lines:
+        raise UserError(f"no entity named {name!r} in {store}")
+    click.echo("\n".join(lines))
+
+
+def main():
+    cli(prog_name="kg")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,400 @@
+"""The spaCy pipeline for Indonesian news: tokens, sentences, lemmas, entities.
+
+Built on ``spacy.blank("id")``: a sentence splitter that knows quotes and
+headlines, the lookup lemmatizer, the project's trained NER model when it is
+installed, and rule components whose patterns live in ``kg/data/``. Entities
+end up in ``doc.ents`` with our ontology's class names as labels; a person's
+title is kept apart from the name, in ``span._.role``.
+"""
+from __future__ import annotations
+
+import logging
+import re
+import sys
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from kg import gazetteer
+from kg.records import ENTITY_KIND
+
+DATA = Path(__file__).parent / "data"
+MODEL_DIR = DATA / "ner-model"
+MODEL_LABELS = {"PER": "Person", "ORG": "Organization", "LOC": "Place"}
+
+Span.set_extension("role", default=None, force=True)
+Span.set_extension("affiliation", default=None, force=True)   # (start_char, end_char)
+Span.set_extension("source", default="rule", force=True)
+Doc.set_extension("aliases", default=None, force=True)        # [((b, e), (b, e)), ...]
+
+SENTENCE_END = re.compile(r"[.!?…]+[”\"’')\]]*$")
+OPEN_QUOTES = {"“", "‘"}
+CLOSE_QUOTES = {"”", "’"}
+ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&\-]{1,9}$")
+NAME_PARTICLES = {"de", "da", "van", "von", "der", "le", "la", "bin", "binti", "al", "el", "dos"}
+DIRECTIONS = {"barat", "timur", "utara", "selatan", "tengah", "barat daya", "tenggara", "barat laut", "timur laut"}
+
+
+def read_list(name: str) -> list[str]:
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+def read_table(name: str) -> list[list[str]]:
+    return [line.split("\t") for line in read_list(name)]
+
+
+# --- sentences -------------------------------------------------------------
+
+@Language.component("crisis_sentences")
+def crisis_sentences(doc: Doc) -> Doc:
+    """Split at line breaks and sentence-final punctuation, not inside quotes.
+
+    A line that ends inside an open sentence (a comma, or a quote closed with
+    a comma) continues on the next line: “…,” / ujar X.
+    """
+    in_quote = False
+    for token in doc:
+        token.is_sent_start = token.i == 0
+    for i, token in enumerate(doc[:-1]):
+        text = token.text
+        if text in OPEN_QUOTES:
+            in_quote = True
+        elif text in CLOSE_QUOTES or (text == '"' and in_quote):
+            in_quote = False
+        elif text == '"':
+            in_quote = True
+        nxt = _next_word(doc, i)
+        if nxt is None:
+            break
+        if "\n" in doc[i:nxt.i].text_with_ws or "\n" in token.whitespace_:
+            in_quote = False
+            if not _continues(doc, i, nxt):
+                nxt.is_sent_start = True
+        elif not in_quote and nxt.i == i + 1 and _starts_sentence(nxt) and (
+                SENTENCE_END.search(text) or
+                (text in CLOSE_QUOTES | {'"'} and i > 0 and SENTENCE_END.search(doc[i - 1].text))):
+            nxt.is_sent_start = True
+    return doc
+
+
+def _next_word(doc: Doc, i: int):
+    """The next token that is not whitespace: whitespace never starts a sentence."""
+    return next((t for t in doc[i + 1:] if t.text.strip()), None)
+
+
+def _continues(doc: Doc, i: int, nxt) -> bool:
+    """A line break inside a sentence: the line ends with a comma or the next starts in lower case."""
+    j = i
+    while j > 0 and (doc[j].text in CLOSE_QUOTES | {'"'} or not doc[j].text.strip()):
+        j -= 1
+    return doc[j].text == "," or nxt.text[:1].islower()
+
+
+def _starts_sentence(token) -> bool:
+    first = token.text[:1]
+    return first.isupper() or first.isdigit() or first in OPEN_QUOTES | {'"', "("}
+
+
+# --- entities --------------------------------------------------------------
+
+class Candidate:
+    __slots__ = ("start", "end", "label", "priority", "role", "affiliation", "source")
+
+    def __init__(self, start, end, label, priority, role=None, affiliation=None, source="rule"):
+        self.start, self.end, self.label, self.priority = start, end, label, priority
+        self.role, self.affiliation, self.source = role, affiliation, source
+
+
+@Language.factory("crisis_entities")
+def make_crisis_entities(nlp: Language, name: str) -> "CrisisEntities":
+    return CrisisEntities(nlp)
+
+
+class CrisisEntities:
+    """Rule-based entities combined with the statistical model's.
+
+    Rules win where they are precise (titles, organisation patterns, acronym
+    definitions, gazetteers, collective actors); the model covers the open
+    world of names; types of model spans are refined from the gazetteer and
+    place cues. Overlaps are settled longest-first, then by priority.
+    """
+
+    def __init__(self, nlp: Language):
+        vocab = nlp.vocab
+        self.gazetteer = gazetteer.load()
+        self.names = PhraseMatcher(vocab, attr="ORTH")
+        for text in self.gazetteer.names():
+            self.names.add("GAZ", [nlp.make_doc(text)])
+        self.groups = {phrase: label for phrase, _key, label in read_table("groups.tsv")}
+        self.group_matcher = _phrase_matcher(nlp, self.groups)
+        self.titles = _phrase_matcher(nlp, read_list("titles.txt"))
+        self.org_heads = dict(read_table("org_heads.tsv"))
+        self.org_head_matcher = _phrase_matcher(nlp, self.org_heads)
+        self.org_words = set(read_list("org_words.txt"))
+        self.demonyms = set(read_list("demonyms.txt"))
+        self.place_cues = dict(read_table("place_cues.tsv"))
+        self.place_cue_matcher = _phrase_matcher(nlp, self.place_cues)
+        self.acronym_def = Matcher(vocab)
+        self.acronym_def.add("ACR", [[{"ORTH": "("}, {"TEXT": {"REGEX": ACRONYM.pattern}}, {"ORTH": ")"}]])
+
+    def __call__(self, doc: Doc) -> Doc:
+        candidates: list[Candidate] = []
+        gaz_spans = self._gazetteer_spans(doc)
+        candidates += gaz_spans
+        candidates += self._groups(doc)
+        candidates += self._organisations(doc, gaz_spans)
+        aliases = self._acronym_definitions(doc, candidates)
+        candidates += self._titled_persons(doc, gaz_spans, candidates)
+        candidates += self._place_cues(doc)
+        candidates += self._model_spans(doc)
+        chosen = _select(candidates)
+        chosen = _select(chosen + self._propagate_names(doc, chosen))
+        doc.ents = [self._span(doc, c) for c in chosen]
+        doc._.aliases = aliases
+        return doc
+
+    def _span(self, doc: Doc, c: Candidate) -> Span:
+        span = Span(doc, c.start, c.end, label=c.label)
+        span._.role = c.role
+        span._.source = c.source
+        if c.affiliation:
+            aff = doc[c.affiliation[0]:c.affiliation[1]]
+            span._.affiliation = (aff.start_char, aff.end_char)
+        return span
+
+    def _gazetteer_spans(self, doc: Doc) -> list[Candidate]:
+        out = []
+        for _, start, end in self.names(doc):
+            cls = self.gazetteer.entity_class(doc[start:end].text)
+            if cls:
+                out.append(Candidate(start, end, cls, 5, source="gazetteer"))
+        return out
+
+    def _groups(self, doc: Doc) -> list[Candidate]:
+        return [Candidate(s, e, "Group", 2) for _, s, e in self.group_matcher(doc)]
+
+    def _organisations(self, doc: Doc, gaz: list[Candidate]) -> list[Candidate]:
+        """Head word + name words: "Kementerian Luar Negeri Rusia", "Bank Nasional Kazakhstan"."""
+        gaz_at = {c.start: c for c in gaz}
+        out = []
+        for _, start, head_end in _longest(self.org_head_matcher(doc)):
+            head = doc[start:head_end].text.lower()
+            cls = self.org_heads[head]
+            lower_head = doc[start].text[:1].islower()
+            descriptor = lower_head and cls in ("MediaOrganization", "Company")
+            end = head_end
+            while end < len(doc):
+                tok = doc[end]
+                if end in gaz_at and gaz_at[end].label in ("Country", "City", "Region", "Place"):
+                    end = gaz_at[end].end
+                    break
+                if (_capitalised(tok) and (descriptor or not lower_head)) or tok.text.lower() in self.org_words or (
+                        tok.text == "-" and end + 1 < len(doc) and _capitalised(doc[end + 1])):
+                    end += 1
+                    continue
+                break
+            while end > head_end and doc[end - 1].text.lower() in {"dan", "untuk", "urusan", "-"}:
+                end -= 1
+            if end == head_end:
+                continue
+            if descriptor:
+                if _capitalised(doc[head_end]):
+                    out.append(Candidate(head_end, end, cls, 4))
+            else:
+                out.append(Candidate(start, end, cls, 4))
+        return out
+
+    def _acronym_definitions(self, doc: Doc, candidates: list[Candidate]) -> list:
+        """"Long Name (ACR)": both are names of one organisation."""
+        aliases = []
+        for _, start, end in self.acronym_def(doc):
+            acr = start + 1
+            if sum(ch.isupper() for ch in doc[acr].text) < 2:
+                continue
+            long_start = start
+            while long_start > 0 and (_capitalised(doc[long_start - 1]) or
+                                      doc[long_start - 1].text.lower() in self.org_words | {"di", "dari", "atas", "-"}):
+                long_start -= 1
+            while long_start < start and not _capitalised(doc[long_start]):
+                long_start += 1
+            if start - long_start < 2:
+                continue
+            cls = self.gazetteer.entity_class(doc[acr].text) or _head_class(doc[long_start:start], self.org_heads)
+            if ENTITY_KIND.get(cls) != "Organization":
+                cls = "Organization"
+            candidates.append(Candidate(long_start, start, cls, 5))
+            candidates.append(Candidate(acr, acr + 1, cls, 5))
+            long_span, acr_span = doc[long_start:start], doc[acr:acr + 1]
+            aliases.append(((long_span.start_char, long_span.end_char), (acr_span.start_char, acr_span.end_char)))
+        return aliases
+
+    def _titled_persons(self, doc: Doc, gaz: list[Candidate], others: list[Candidate]) -> list[Candidate]:
+        """Title [affiliation] [,] Name  and  Name, title: the title is a role, not part of the name."""
+        taken = {i: c for c in others for i in range(c.start, c.end)}
+        title_at = {s: e for _, s, e in _longest(self.titles(doc))}
+        stop = {**taken, **title_at}
+        out = []
+        for start, end in title_at.items():
+            role = doc[start:end].text
+            pos, affiliation = end, None
+            if pos in taken and ENTITY_KIND.get(taken[pos].label) in ("Place", "Organization", "Group"):
+                affiliation = (taken[pos].start, taken[pos].end)
+                pos = taken[pos].end
+            elif pos < len(doc) and (doc[pos].text in self.demonyms or
+                                     (ACRONYM.match(doc[pos].text) and doc[pos].text.isupper())):
+                affiliation = (pos, pos + 1)
+                pos += 1
+            if pos < len(doc) and doc[pos].text == ",":
+                pos += 1
+            known_person = pos in taken and taken[pos].label == "Person"
+            name_end = taken[pos].end if known_person else _name_end(doc, pos, stop)
+            if name_end == pos:
+                continue
+            possessive = role.lower() in {"juru bicara", "jubir", "sekretaris pers"} and name_end - pos == 1
+            out.append(Candidate(pos, name_end, "Person", 6, role=None if possessive else role,
+                                 affiliation=affiliation))
+        for i, tok in enumerate(doc):
+            if tok.text != "," or i + 1 not in title_at:
+                continue
+            start = i
+            while start > 0 and i - start < 4 and (start - 1) not in stop and _capitalised(doc[start - 1]):
+                start -= 1
+            if i - start >= 2:
+                out.append(Candidate(start, i, "Person", 6, role=doc[i + 1:title_at[i + 1]].text))
+        return out
+
+    def _place_cues(self, doc: Doc) -> list[Candidate]:
+        out = []
+        for _, start, end in _longest(self.place_cue_matcher(doc)):
+            pos = end
+            while pos < len(doc) and doc[pos].text.lower() in DIRECTIONS:
+                pos += 1
+            name_end = _name_end(doc, pos, {})
+            if name_end > pos:
+                cls = self.place_cues[doc[start:end].text.lower()]
+                out.append(Candidate(pos, name_end, cls, 1))
+        return out
+
+    def _model_spans(self, doc: Doc) -> list[Candidate]:
+        """The model's spans, typed more finely by the gazetteer when it agrees on the kind."""
+        out = []
+        for start, end, label in doc.user_data.pop("model_ents", []):
+            kind = MODEL_LABELS.get(label)
+            if kind is None:
+                continue
+            known = self.gazetteer.entity_class(doc[start:end].text)
+            cls = known if known and ENTITY_KIND[known] == kind else kind
+            out.append(Candidate(start, end, cls, 0, source="model"))
+        return out
+
+    def _propagate_names(self, doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
+        """Tag later bare surnames/first names of persons found with a full name in this document."""
+        taken = {i for c in chosen for i in range(c.start, c.end)}
+        parts = set()
+        for c in chosen:
+            if c.label == "Person" and c.end - c.start >= 2:
+                for tok in doc[c.start:c.end]:
+                    if len(tok.text) > 2 and _capitalised(tok) and tok.text.lower() not in NAME_PARTICLES:
+                        parts.add(tok.text)
+        return [Candidate(tok.i, tok.i + 1, "Person", 0) for tok in doc
+                if tok.i not in taken and tok.text in parts]
+
+
+
+def _phrase_matcher(nlp: Language, phrases) -> PhraseMatcher:
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    matcher.add("P", [nlp.make_doc(p) for p in phrases])
+    return matcher
+
+
+def _longest(matches):
+    """Drop matches contained in a longer one starting at the same or an earlier token."""
+    matches = sorted(matches, key=lambda m: (m[1], -m[2]))
+    out, last_end = [], -1
+    for m in matches:
+        if m[2] > last_end:
+            out.append(m)
+            last_end = m[2]
+    return out
+
+
+def _capitalised(tok) -> bool:
+    return tok.text[:1].isupper() and tok.text[:1].isalpha()
+
+
+def _name_end(doc: Doc, pos: int, taken: dict) -> int:
+    """End of a run of 1-5 capitalised tokens (hyphens and particles allowed inside)."""
+    end = pos
+    while end < len(doc) and end - pos < 6 and end not in taken:
+        tok = doc[end]
+        if _capitalised(tok):
+            end += 1
+        elif tok.text == "-" and end + 1 < len(doc) and _capitalised(doc[end + 1]) and end > pos \
+                and not tok.whitespace_ and not doc[end - 1].whitespace_:
+            end += 1
+        elif tok.text.lower() in NAME_PARTICLES and end > pos and end + 1 < len(doc) and _capitalised(doc[end + 1]):
+            end += 1
+        else:
+            break
+    return end
+
+
+def _head_class(span: Span, heads: dict[str, str]) -> str:
+    words = span.text.lower().split()
+    for n in (2, 1):
+        if len(words) >= n and " ".join(words[:n]) in heads:
+            return heads[" ".join(words[:n])]
+    return "Organization"
+
+
+def _select(candidates: list[Candidate]) -> list[Candidate]:
+    """Longest first, then higher priority; no two spans overlap."""
+    used: set[int] = set()
+    out = []
+    for c in sorted(candidates, key=lambda c: (-(c.end - c.start), -c.priority, c.start)):
+        tokens = set(range(c.start, c.end))
+        if tokens & used:
+            continue
+        used |= tokens
+        out.append(c)
+    return sorted(out, key=lambda c: c.start)
+
+
+# --- model -----------------------------------------------------------------
+
+@Language.component("crisis_model_ents")
+def stash_model_ents(doc: Doc) -> Doc:
+    """Move the statistical model's entities aside so the rule component can weigh them."""
+    doc.user_data["model_ents"] = [(e.start, e.end, e.label_) for e in doc.ents]
+    doc.ents = []
+    return doc
+
+
+def model_available() -> bool:
+    return (MODEL_DIR / "meta.json").exists()
+
+
+@lru_cache(maxsize=2)
+def load_pipeline(use_model: bool = True) -> Language:
+    """The full pipeline; without the trained model, rules alone (and a warning)."""
+    nlp = spacy.blank("id")
+    nlp.add_pipe("crisis_sentences")
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.initialize()
+    if use_model:
+        if model_available():
+            model = spacy.load(MODEL_DIR, exclude=["senter", "parser", "lemmatizer"])
+            for name in model.pipe_names:
+                nlp.add_pipe(name, source=model)
+            nlp.add_pipe("crisis_model_ents")
+        else:
+            logging.getLogger("kg").warning(
+                "NER model not found in %s: using rules only (run `make model`)", MODEL_DIR)
+    nlp.add_pipe("crisis_entities")
+    return nlp
+

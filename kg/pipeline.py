@@ -1,0 +1,233 @@
+"""`kg build`: ingest → nlp → extract → resolve → rdf → store, in batches.
+
+Documents stream through in batches (memory stays flat), extraction runs in
+``jobs`` worker processes with output identical to one job (results come back
+in input order and resolution happens here, in that order), unchanged
+documents are skipped, and the whole build lands in the store atomically.
+"""
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+import pyoxigraph as ox
+
+import kg
+from kg import gazetteer, nlp, rdf
+from kg.ingest import Problem, read_documents
+from kg.ontology import ontology_path
+from kg.records import ENTITY_KIND, Document, Entity, ExtractedDocument
+from kg.resolve import GROUPS, Resolver
+from kg.store import GraphStore
+from kg.vocab import ENTITIES_GRAPH, ONTOLOGY_GRAPH, doc_iri, entity_iri, sparql_prefixes
+
+BATCH = 64
+
+
+@dataclass
+class BuildReport:
+    built: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    seconds: float = 0.0
+    quads: int = 0
+
+
+def settings_hash(use_model: bool) -> str:
+    """What, besides the text, decides the output: version, data files, model."""
+    digest = hashlib.sha256(kg.__version__.encode())
+    for path in sorted(nlp.DATA.glob("*.*")):
+        digest.update(path.name.encode() + path.read_bytes())
+    meta = nlp.MODEL_DIR / "meta.json"
+    digest.update(str(use_model and meta.exists()).encode())
+    if use_model and meta.exists():
+        digest.update(meta.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+# --- extraction (runs in workers) -------------------------------------------
+
+_USE_MODEL = True
+
+
+def _init_worker(use_model: bool) -> None:
+    global _USE_MODEL
+    _USE_MODEL = use_model
+    nlp.load_pipeline(use_model)
+
+
+def extract_documents(docs: list[Document], use_model: bool = True) -> list[ExtractedDocument]:
+    from kg.extract import extract
+
+    pipeline = nlp.load_pipeline(use_model)
+    return [extract(doc, sdoc) for doc, sdoc in zip(docs, pipeline.pipe(d.text for d in docs))]
+
+
+def _extract_chunk(docs: list[Document]) -> list[ExtractedDocument]:
+    return extract_documents(docs, _USE_MODEL)
+
+
+def _chunks(items: list, n: int) -> list[list]:
+    size = max(1, -(-len(items) // n))
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+def _batched(items: Iterable, size: int) -> Iterator[list]:
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+# --- store helpers ------------------------------------------------------------
+
+def stored_hashes(store: ox.Store) -> dict[str, tuple[str, str]]:
+    q = sparql_prefixes() + """SELECT ?d ?c ?s WHERE { GRAPH ?d {
+        ?d a crisis:Document ; crisis:contentHash ?c ; crisis:settingsHash ?s } }"""
+    return {r["d"].value: (r["c"].value, r["s"].value) for r in store.query(q)}
+
+
+def remove_document(store: ox.Store, iri: str) -> None:
+    """Drop a document's graph and the graphs of its sentences."""
+    graph = ox.NamedNode(iri)
+    q = sparql_prefixes() + "SELECT ?s ?d WHERE { GRAPH ?d { ?s a nif:Sentence ; nif:referenceContext ?d } }"
+    for row in store.query(q, substitutions={ox.Variable("d"): graph}):
+        store.remove_graph(row["s"])
+    if store.contains_named_graph(graph):
+        store.remove_graph(graph)
+
+
+def load_ontology(store: ox.Store) -> None:
+    graph = ox.NamedNode(ONTOLOGY_GRAPH)
+    if store.contains_named_graph(graph):
+        store.remove_graph(graph)
+    store.load(path=str(ontology_path()), format=ox.RdfFormat.TURTLE, to_graph=graph)
+
+
+def mention_names(store: ox.Store) -> dict[str, Counter]:
+    """Entity IRI → Counter of (class, surface form) over all its mentions."""
+    q = sparql_prefixes() + """SELECT ?e ?cls ?anchor (COUNT(*) AS ?n) WHERE { GRAPH ?g {
+        ?m itsrdf:taIdentRef ?e ; nif:anchorOf ?anchor ; itsrdf:taClassRef ?cls } }
+        GROUP BY ?e ?cls ?anchor"""
+    out: dict[str, Counter] = defaultdict(Counter)
+    for r in store.query(q):
+        out[r["e"].value][(r["cls"].value.rsplit("#", 1)[1], r["anchor"].value)] += int(r["n"].value)
+    return out
+
+
+def entities_from_mentions(names: dict[str, Counter]) -> list[Entity]:
+    """Canonical label, alternative labels and most specific class of each entity."""
+    gaz = gazetteer.load()
+    group_labels = {entity_iri("group", key): label for key, label in GROUPS.values()}
+    entities = []
+    for iri, counts in sorted(names.items()):
+        classes = Counter()
+        for (cls, _), n in counts.items():
+            classes[cls] += n
+        specific = [c for c in classes if c not in ("Place", "Organization")]
+        cls = max(specific or classes, key=lambda c: (classes[c], c))
+        anchors = {a for _, a in counts}
+        kind = ENTITY_KIND[cls]
+        label = group_labels.get(iri)
+        for anchor in anchors:
+            for row in gaz.lookup(anchor):
+                if label is None and entity_iri(kind, row.label_en or row.label_id) == iri:
+                    label = row.label_en or row.label_id
+        if label is None:
+            freq = Counter()
+            for (_, a), n in counts.items():
+                freq[a] += n
+            label = max(anchors, key=lambda a: (len(a.split()), freq[a], a))
+        entities.append(Entity(iri, cls, label, anchors))
+    return entities
+
+
+def rewrite_entities(store: ox.Store, names: dict[str, Counter]) -> None:
+    graph = ox.NamedNode(ENTITIES_GRAPH)
+    if store.contains_named_graph(graph):
+        store.remove_graph(graph)
+    store.extend(rdf.entity_quads(entities_from_mentions(names)))
+
+
+# --- build --------------------------------------------------------------------
+
+def build(inputs: list[Path], store_path: Path, manifest: Path | None = None, jobs: int | None = None,
+          use_model: bool = True, prune: bool = False, wait: bool = False,
+          progress: Callable[[int], None] | None = None) -> BuildReport:
+    report = BuildReport()
+    started = time.perf_counter()
+    settings = settings_hash(use_model)
+    jobs = max(1, jobs or os.cpu_count() or 1)
+    docs = read_documents(inputs, report.problems, manifest)
+    with GraphStore(store_path).write(wait=wait) as store:
+        load_ontology(store)
+        known = stored_hashes(store)
+        resolver = Resolver()
+        for iri, counts in mention_names(store).items():
+            for (cls, anchor), _ in counts.items():
+                resolver.remember(iri, ENTITY_KIND[cls], [anchor])
+        seen: set[str] = set()
+        pool = multiprocessing.get_context("fork").Pool(jobs, _init_worker, (use_model,)) if jobs > 1 else None
+        try:
+            for batch in _batched(docs, BATCH * jobs):
+                todo = []
+                for doc in batch:
+                    iri = doc_iri(doc.id)
+                    if iri in seen:
+                        report.problems.append(Problem(doc.source, f"duplicate document id {doc.id!r}; skipped"))
+                        continue
+                    seen.add(iri)
+                    if known.get(iri) == (doc.content_hash, settings):
+                        report.unchanged += 1
+                    else:
+                        todo.append(doc)
+                if pool:
+                    extracted = [e for part in pool.map(_extract_chunk, _chunks(todo, jobs)) for e in part]
+                else:
+                    extracted = extract_documents(todo, use_model)
+                _write_batch(store, extracted, resolver, settings)
+                report.built += len(extracted)
+                if progress:
+                    progress(report.built + report.unchanged)
+        finally:
+            if pool:
+                pool.close()
+                pool.join()
+        if prune:
+            for iri in set(known) - seen:
+                remove_document(store, iri)
+                report.removed += 1
+        rewrite_entities(store, mention_names(store))
+        _link(store)
+        report.quads = len(store)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _write_batch(store: ox.Store, extracted: list[ExtractedDocument], resolver: Resolver,
+                 settings: str) -> None:
+    from kg.resolve_events import assign_event_iris
+
+    quads = []
+    for ext in extracted:
+        resolver.resolve(ext)
+        assign_event_iris(ext)
+        remove_document(store, doc_iri(ext.doc.id))
+        quads.extend(rdf.document_quads(ext, settings))
+    store.extend(quads)
+
+
+def _link(store: ox.Store) -> None:
+    """Offline Wikidata links, recomputed for the whole graph."""
+    try:
+        from kg.link import link_store_entities
+    except ImportError:
+        return
+    link_store_entities(store, online=False)

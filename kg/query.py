@@ -1,0 +1,182 @@
+"""Saved SPARQL queries: headers, safe parameter binding, result formats.
+
+A saved query is a ``.rq`` file starting with comment headers::
+
+    # title: Persons and their roles
+    # description: Everyone named, with the titles the articles give them.
+    # param: name string  The person's name, as written
+
+Parameters are bound as RDF terms through SPARQL substitution (SEP-0007), never
+pasted into the query text, so a value cannot change the query. A bound
+variable must appear in the SELECT projection (or the query be a CONSTRUCT).
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import pyoxigraph as ox
+
+QUERIES_DIR = Path(__file__).resolve().parents[1] / "queries"
+PARAM_TYPES = ("string", "iri", "date", "integer")
+FORMATS = ("table", "csv", "tsv", "json")
+CELL_WIDTH = 60
+BAD_IRI = re.compile(r'[\s<>"{}|\\^`]')
+
+
+class QueryError(Exception):
+    """A query that cannot run as asked; printed as one line."""
+
+
+@dataclass
+class Param:
+    name: str
+    type: str = "string"
+    description: str = ""
+
+
+@dataclass
+class SavedQuery:
+    name: str
+    path: Path
+    text: str
+    title: str = ""
+    description: str = ""
+    params: list[Param] = field(default_factory=list)
+
+    @property
+    def kind(self) -> str:
+        body = re.sub(r"(?m)^\s*#.*$", "", self.text)
+        body = re.sub(r"(?is)^\s*(PREFIX\s+\S*\s*<[^>]*>\s*|BASE\s*<[^>]*>\s*)*", "", body)
+        return body.split(None, 1)[0].upper() if body.strip() else "SELECT"
+
+
+def parse(path: Path) -> SavedQuery:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise QueryError(f"cannot read query {path}: {err}") from None
+    saved = SavedQuery(path.stem, path, text)
+    for line in text.splitlines():
+        m = re.match(r"\s*#\s*(title|description|param)\s*:\s*(.*)$", line)
+        if not m:
+            continue
+        key, value = m.group(1), m.group(2).strip()
+        if key == "param":
+            parts = value.split(None, 2)
+            if not parts:
+                continue
+            param = Param(parts[0], description=" ".join(parts[1:]))
+            if len(parts) > 1 and parts[1] in PARAM_TYPES:
+                param.type, param.description = parts[1], " ".join(parts[2:])
+            saved.params.append(param)
+        else:
+            setattr(saved, key, value)
+    return saved
+
+
+def saved_queries(directory: Path = QUERIES_DIR) -> list[SavedQuery]:
+    return [parse(p) for p in sorted(directory.glob("*.rq"))]
+
+
+def find(name_or_path: str, directory: Path = QUERIES_DIR) -> SavedQuery:
+    path = Path(name_or_path)
+    if path.suffix == ".rq" and path.exists():
+        return parse(path)
+    candidate = directory / f"{name_or_path}.rq"
+    if candidate.exists():
+        return parse(candidate)
+    names = ", ".join(q.name for q in saved_queries(directory))
+    raise QueryError(f"unknown query {name_or_path!r}; saved queries: {names}")
+
+
+def bind(saved: SavedQuery, values: dict[str, str]) -> dict[ox.Variable, object]:
+    """Check and convert parameter values to RDF terms."""
+    declared = {p.name: p for p in saved.params}
+    unknown = set(values) - set(declared)
+    if unknown:
+        raise QueryError(f"query {saved.name} has no parameter {sorted(unknown)[0]!r}"
+                         f" (parameters: {', '.join(declared) or 'none'})")
+    missing = [p.name for p in saved.params if p.name not in values]
+    if missing:
+        raise QueryError(f"query {saved.name} needs --param {missing[0]}=VALUE")
+    return {ox.Variable(name): _term(declared[name], value) for name, value in values.items()}
+
+
+def _term(param: Param, value: str):
+    if param.type == "iri":
+        if not value or BAD_IRI.search(value) or ":" not in value:
+            raise QueryError(f"parameter {param.name} must be an IRI, got {value[:80]!r}")
+        return ox.NamedNode(value)
+    if param.type == "date":
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            raise QueryError(f"parameter {param.name} must be a date YYYY-MM-DD, got {value[:80]!r}") from None
+        return ox.Literal(value, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date"))
+    if param.type == "integer":
+        if not re.fullmatch(r"-?\d{1,18}", value):
+            raise QueryError(f"parameter {param.name} must be an integer, got {value[:80]!r}")
+        return ox.Literal(value, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
+    return ox.Literal(value)
+
+
+def run(store: ox.Store, saved: SavedQuery, values: dict[str, str] | None = None):
+    substitutions = bind(saved, values or {})
+    try:
+        return store.query(saved.text, use_default_graph_as_union=True,
+                           substitutions=substitutions or None)
+    except SyntaxError as err:
+        raise QueryError(f"query {saved.name} is not valid SPARQL: {str(err).splitlines()[0]}") from None
+    except RuntimeError as err:
+        raise QueryError(f"query {saved.name}: {str(err).splitlines()[0]}") from None
+
+
+# --- output -------------------------------------------------------------------
+
+def cell(term) -> str:
+    if term is None:
+        return ""
+    return term.value if hasattr(term, "value") else str(term)
+
+
+def rows_of(results) -> tuple[list[str], list[list[str]]]:
+    names = [v.value for v in results.variables]
+    return names, [[cell(sol[n]) for n in names] for sol in results]
+
+
+def render(results, fmt: str) -> str:
+    """Render SELECT/ASK/CONSTRUCT results as text in the requested format."""
+    if isinstance(results, ox.QueryBoolean):
+        return json.dumps({"head": {}, "boolean": bool(results)}) if fmt == "json" else str(bool(results)).lower()
+    if isinstance(results, ox.QueryTriples):
+        return results.serialize(format=ox.RdfFormat.N_TRIPLES).decode()
+    if fmt == "json":
+        return results.serialize(format=ox.QueryResultsFormat.JSON).decode()
+    names, rows = rows_of(results)
+    if fmt in ("csv", "tsv"):
+        out = io.StringIO()
+        writer = csv.writer(out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+        writer.writerow(names)
+        writer.writerows([[c.replace("\t", " ").replace("\n", " ") if fmt == "tsv" else c for c in r]
+                          for r in rows])
+        return out.getvalue()
+    return table(names, rows)
+
+
+def table(names: list[str], rows: list[list[str]]) -> str:
+    def short(text: str) -> str:
+        text = " ".join(text.split())
+        return text if len(text) <= CELL_WIDTH else text[:CELL_WIDTH - 1] + "…"
+
+    rows = [[short(c) for c in r] for r in rows]
+    widths = [max([len(n)] + [len(r[i]) for r in rows]) for i, n in enumerate(names)]
+    line = lambda cells: "  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()  # noqa: E731
+    out = [line(names), line(["-" * w for w in widths])] + [line(r) for r in rows]
+    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(out)

@@ -1,0 +1,155 @@
+"""Records → quads, per DESIGN.md's data model.
+
+The document and its sentences go in the document's graph; everything read
+from a sentence (mentions, entity types, roles, events) goes in that
+sentence's graph, whose name is the sentence IRI. Entity labels live in
+their own graph, recomputed from the mentions after each build.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from pyoxigraph import Literal, NamedNode, Quad
+
+from kg.records import Entity, Event, ExtractedDocument
+from kg.vocab import (CRISIS, DCTERMS, ENTITIES_GRAPH, ITSRDF, NIF, RDF, RDFS, SKOS, XSD,
+                      doc_iri, span_iri)
+
+A = NamedNode(RDF + "type")
+RDF_VALUE = NamedNode(RDF + "value")
+
+
+def C(local: str) -> NamedNode:
+    return NamedNode(CRISIS + local)
+
+
+def N(local: str) -> NamedNode:
+    return NamedNode(NIF + local)
+
+
+def D(local: str) -> NamedNode:
+    return NamedNode(DCTERMS + local)
+
+
+def _int(value: int, datatype: str = "nonNegativeInteger") -> Literal:
+    return Literal(str(value), datatype=NamedNode(XSD + datatype))
+
+
+def _bool(value: bool) -> Literal:
+    return Literal("true" if value else "false", datatype=NamedNode(XSD + "boolean"))
+
+
+def _date(value) -> Literal:
+    return Literal(value.isoformat(), datatype=NamedNode(XSD + "date"))
+
+
+def document_quads(ext: ExtractedDocument, settings_hash: str) -> Iterator[Quad]:
+    doc = ext.doc
+    d = NamedNode(doc_iri(doc.id))
+    g = d
+    yield Quad(d, A, C("Document"), g)
+    yield Quad(d, A, N("Context"), g)
+    yield Quad(d, N("isString"), Literal(doc.text), g)
+    yield Quad(d, N("beginIndex"), _int(0), g)
+    yield Quad(d, N("endIndex"), _int(len(doc.text)), g)
+    yield Quad(d, D("identifier"), Literal(doc.id), g)
+    if doc.published:
+        yield Quad(d, D("issued"), _date(doc.published), g)
+    if doc.publisher:
+        yield Quad(d, D("publisher"), Literal(doc.publisher), g)
+    if doc.language:
+        yield Quad(d, D("language"), Literal(doc.language), g)
+    if doc.url:
+        yield Quad(d, D("source"), Literal(doc.url), g)
+    for key, value in sorted(doc.meta.items()):
+        yield Quad(d, NamedNode(RDFS + "comment"), Literal(f"{key}: {value}"), g)
+    yield Quad(d, C("contentHash"), Literal(doc.content_hash), g)
+    yield Quad(d, C("settingsHash"), Literal(settings_hash), g)
+    yield Quad(d, C("sourcePath"), Literal(doc.source), g)
+    for s in ext.sentences:
+        si = NamedNode(span_iri(doc.id, s.begin, s.end))
+        yield Quad(si, A, N("Sentence"), g)
+        yield Quad(si, N("isString"), Literal(s.text), g)
+        yield Quad(si, N("beginIndex"), _int(s.begin), g)
+        yield Quad(si, N("endIndex"), _int(s.end), g)
+        yield Quad(si, N("referenceContext"), d, g)
+    yield from _mention_quads(ext, d)
+    for event in ext.events:
+        yield from _event_quads(ext, event, d)
+
+
+def _sentence_graph(ext: ExtractedDocument, index: int) -> NamedNode:
+    s = ext.sentences[index]
+    return NamedNode(span_iri(ext.doc.id, s.begin, s.end))
+
+
+def _mention_quads(ext: ExtractedDocument, d: NamedNode) -> Iterator[Quad]:
+    for m in ext.mentions:
+        g = _sentence_graph(ext, m.sentence)
+        mi = NamedNode(span_iri(ext.doc.id, m.begin, m.end))
+        entity = NamedNode(m.entity)
+        yield Quad(mi, A, N("Phrase"), g)
+        yield Quad(mi, N("anchorOf"), Literal(m.text), g)
+        yield Quad(mi, N("beginIndex"), _int(m.begin), g)
+        yield Quad(mi, N("endIndex"), _int(m.end), g)
+        yield Quad(mi, N("referenceContext"), d, g)
+        yield Quad(mi, N("sentence"), g, g)
+        yield Quad(mi, NamedNode(ITSRDF + "taIdentRef"), entity, g)
+        yield Quad(mi, NamedNode(ITSRDF + "taClassRef"), C(m.cls), g)
+        yield Quad(entity, A, C(m.cls), g)
+        if m.role:
+            yield Quad(entity, C("role"), Literal(m.role, language="id"), g)
+        if m.affiliation is not None:
+            yield Quad(entity, C("affiliation"), NamedNode(ext.mentions[m.affiliation].entity), g)
+
+
+def _event_quads(ext: ExtractedDocument, e: Event, d: NamedNode) -> Iterator[Quad]:
+    g = _sentence_graph(ext, e.sentence)
+    ev = NamedNode(e.iri)
+    ent = [NamedNode(m.entity) for m in ext.mentions]
+    yield Quad(ev, A, C(e.cls), g)
+    yield Quad(ev, C("evidence"), g, g)
+    yield Quad(ev, C("trigger"), Literal(e.trigger, language="id"), g)
+    if e.date:
+        yield Quad(ev, C("date"), _date(e.date), g)
+    if e.date_text:
+        yield Quad(ev, C("dateText"), Literal(e.date_text, language="id"), g)
+    for prop, indexes in (("place", e.places), ("agent", e.agents), ("target", e.targets),
+                          ("participant", e.participants), ("reportedBy", e.reported_by),
+                          ("about", e.about)):
+        for i in indexes:
+            yield Quad(ev, C(prop), ent[i], g)
+    if e.speaker is not None:
+        yield Quad(ev, C("speaker"), ent[e.speaker], g)
+    if e.quote:
+        yield Quad(ev, C("quote"), Literal(e.quote, language="id"), g)
+    if e.medium is not None:
+        yield Quad(ev, C("medium"), ent[e.medium], g)
+    if e.negated:
+        yield Quad(ev, C("negated"), _bool(True), g)
+    if e.modality:
+        yield Quad(ev, C("modality"), Literal(e.modality), g)
+    for n, fig in enumerate(e.figures):
+        q = fig.quantity
+        fi = NamedNode(f"{e.iri}/figure/{ext.sentences[e.sentence].begin}-{q.begin}-{n}")
+        yield Quad(ev, C(fig.prop), _int(q.value, "integer"), g)
+        yield Quad(ev, C("hasFigure"), fi, g)
+        yield Quad(fi, A, C("Figure"), g)
+        yield Quad(fi, C("countProperty"), C(fig.prop), g)
+        yield Quad(fi, RDF_VALUE, _int(q.value, "integer"), g)
+        yield Quad(fi, C("qualifier"), Literal(q.qualifier), g)
+        yield Quad(fi, N("anchorOf"), Literal(q.text), g)
+        if fig.reported_by is not None:
+            yield Quad(fi, C("reportedBy"), ent[fig.reported_by], g)
+        if fig.retracted:
+            yield Quad(fi, C("retracted"), _bool(True), g)
+
+
+def entity_quads(entities: list[Entity]) -> Iterator[Quad]:
+    g = NamedNode(ENTITIES_GRAPH)
+    for e in entities:
+        node = NamedNode(e.iri)
+        yield Quad(node, A, C(e.cls), g)
+        yield Quad(node, NamedNode(RDFS + "label"), Literal(e.label), g)
+        for alt in sorted(e.alt_labels - {e.label}):
+            yield Quad(node, NamedNode(SKOS + "altLabel"), Literal(alt), g)

@@ -1,0 +1,113 @@
+"""Merge mentions into entities: one node per real-world entity, across documents.
+
+Keys, in order of trust: a gazetteer row (verified Wikidata item), an acronym
+("CSTO", learned from "Long Name (CSTO)"), a collective actor's canonical key,
+a person's full name (bare surnames and first names attach to the full name
+seen in the same document, or to a unique full name seen before), and
+finally the normalised surface form. Small spelling variants of multi-word
+names ("Saltanat"/"Saltanet Azirbek", "Netblocks"/"NetBlocks") merge.
+"""
+from __future__ import annotations
+
+from difflib import SequenceMatcher
+
+from kg import gazetteer
+from kg.gazetteer import normalise
+from kg.nlp import read_table
+from kg.records import ENTITY_KIND, ExtractedDocument, Mention
+from kg.vocab import entity_iri
+
+SIMILAR = 0.87
+GROUPS = {phrase: (key, label) for phrase, key, label in read_table("groups.tsv")}
+
+
+class Resolver:
+    """Assigns entity IRIs to mentions; remembers names across documents."""
+
+    def __init__(self):
+        self.by_name: dict[tuple[str, str], str] = {}     # (kind, normalised name) → IRI
+        self.person_parts: dict[str, set[str]] = {}       # name token → person IRIs
+        self.full_names: dict[str, str] = {}              # normalised multi-word person name → IRI
+        self.gaz = gazetteer.load()
+
+    def remember(self, iri: str, kind: str, names) -> None:
+        """Register names of an entity (from the store, or just resolved)."""
+        for name in names:
+            key = normalise(name)
+            if not key:
+                continue
+            self.by_name.setdefault((kind, key), iri)
+            if kind == "Person" and " " in key:
+                self.full_names.setdefault(key, iri)
+                for part in key.split():
+                    if len(part) > 2:
+                        self.person_parts.setdefault(part, set()).add(iri)
+
+    def resolve(self, ext: ExtractedDocument) -> None:
+        mentions = ext.mentions
+        acronym_of = {long: acr for long, acr in ext.aliases}
+        local_parts: dict[str, set[str]] = {}   # name token → person IRIs of this document
+        for i in sorted(range(len(mentions)), key=lambda i: -len(mentions[i].text.split())):
+            mention = mentions[i]
+            if mention.entity:
+                continue
+            kind = ENTITY_KIND.get(mention.cls, "Organization")
+            key = normalise(mention.text)
+            if i in acronym_of:
+                iri = self._organisation_with_acronym(mention, mentions[acronym_of[i]])
+                mentions[acronym_of[i]].entity = iri
+            elif kind == "Person" and " " not in key and len(local_parts.get(key, ())) == 1:
+                iri = next(iter(local_parts[key]))
+            else:
+                iri = self._lookup(mention, kind) or self._new(mention, kind)
+            if kind == "Person" and " " in key:
+                for part in key.split():
+                    local_parts.setdefault(part, set()).add(iri)
+            mention.entity = iri
+            self.remember(iri, kind, [mention.text])
+
+    def _organisation_with_acronym(self, long: Mention, acronym: Mention) -> str:
+        iri = self._lookup(acronym, "Organization") or self._lookup(long, "Organization") \
+            or entity_iri("organization", acronym.text)
+        self.remember(iri, "Organization", [long.text, acronym.text])
+        return iri
+
+    def _lookup(self, mention: Mention, kind: str) -> str | None:
+        key = normalise(mention.text)
+        if kind == "Group":
+            group_key = GROUPS.get(mention.text.lower().strip(), (key, None))[0]
+            return entity_iri("group", group_key)
+        rows = [r for r in self.gaz.lookup(mention.text)
+                if gazetteer.KIND_CLASS.get(r.kind) and ENTITY_KIND[gazetteer.KIND_CLASS[r.kind]] == kind]
+        if rows:
+            return entity_iri(kind, rows[0].label_en or rows[0].label_id)
+        if (kind, key) in self.by_name:
+            return self.by_name[(kind, key)]
+        if kind == "Person" and " " in key:
+            return self._similar_person(key)
+        if kind != "Person" and " " in key:
+            return next((iri for (k, name), iri in self.by_name.items()
+                         if k == kind and " " in name and _similar(name, key)), None)
+        if kind != "Person":
+            return next((iri for (k, name), iri in self.by_name.items()
+                         if k == kind and name.replace(" ", "") == key.replace(" ", "")), None)
+        return None
+
+    def _similar_person(self, key: str) -> str | None:
+        last = key.split()[-1]
+        for name, iri in self.full_names.items():
+            if len(name.split()) == len(key.split()) and _similar(name.split()[-1], last, 0.8) \
+                    and _similar(name, key):
+                return iri
+        return None
+
+    def _new(self, mention: Mention, kind: str) -> str:
+        if kind == "Person" and " " not in normalise(mention.text):
+            owners = self.person_parts.get(normalise(mention.text), set())
+            if len(owners) == 1:
+                return next(iter(owners))
+        return entity_iri(kind, mention.text)
+
+
+def _similar(a: str, b: str, threshold: float = SIMILAR) -> bool:
+    return a == b or SequenceMatcher(None, a, b).ratio() >= threshold
