@@ -7,6 +7,7 @@ model) happen inside the commands that need them, so `kg --help` and
 """
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 from pathlib import Path
@@ -29,7 +30,21 @@ def _known_errors() -> tuple[type[BaseException], ...]:
     return (UserError, QueryError, StoreError)
 
 
+# Commands that live in their own modules, imported only when run (fast start-up).
+LAZY_COMMANDS = {
+}
+
+
 class Group(click.Group):
+    def list_commands(self, ctx):
+        return sorted([*super().list_commands(ctx), *LAZY_COMMANDS])
+
+    def get_command(self, ctx, name):
+        if name in LAZY_COMMANDS:
+            module, attr = LAZY_COMMANDS[name].split(":")
+            return getattr(importlib.import_module(module), attr)
+        return super().get_command(ctx, name)
+
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
@@ -57,6 +72,16 @@ def open_store(path: Path):
     from kg.store import GraphStore
 
     return GraphStore(path).open_read()
+
+
+def existing_store(path: Path):
+    """The store to update in place; an error if there is none yet."""
+    from kg.store import GraphStore
+
+    store = GraphStore(path)
+    if not store.exists():
+        raise UserError(f"no store at {path}: run `kg build` first")
+    return store
 
 
 # --- build --------------------------------------------------------------------
@@ -113,7 +138,7 @@ def query(name, store, params, fmt):
             raise UserError(f"--param expects KEY=VALUE, got {item!r}")
         values[key] = value
     saved = find(name)
-    click.echo(render(run(open_store(store), saved, values), fmt))
+    click.echo(render(run(open_store(store), saved, values), fmt).rstrip("\n"))
 
 
 @cli.command()
@@ -147,6 +172,27 @@ def explain(name, store):
     if not lines:
         raise UserError(f"no entity named {name!r} in {store}")
     click.echo("\n".join(lines))
+
+
+@cli.command()
+@store_option
+@click.option("--online", is_flag=True, help="Also ask Wikidata's API for what the offline table leaves unlinked.")
+@click.option("--cache", type=click.Path(path_type=Path), default=Path(".kg/wikidata-cache"), show_default=True,
+              help="Where answers from Wikidata are cached.")
+@click.option("--api", default=None, help="Wikidata API URL (for mirrors and tests).")
+def link(store, online, cache, api):
+    """Link entities to Wikidata (owl:sameAs, coordinates); offline unless --online."""
+    from kg.link import WikidataUnavailable, link_store_entities
+    from kg.link.online import WikidataClient
+
+    client = WikidataClient(**({"base_url": api} if api else {}), cache_dir=cache) if online else None
+    try:
+        with existing_store(store).write() as graph:
+            summary = link_store_entities(graph, online=online, client=client)
+    except WikidataUnavailable as err:
+        raise UserError(f"{err}; the store is unchanged") from None
+    methods = ", ".join(f"{k}: {v}" for k, v in sorted(summary.by_method.items()))
+    click.echo(f"linked {summary.linked} of {summary.entities} entities ({methods})")
 
 
 def main():

@@ -26,7 +26,7 @@ MANIFEST = "manifest.csv"
 SUFFIXES = {".txt", ".jsonl", ".html", ".htm"}
 MAX_BYTES = 50_000_000
 CHROME_MAX_WORDS = 12
-MENU_MAX_WORDS = 4
+MENU_MAX_WORDS = 3
 VERB_PREFIX = re.compile(r"^(me|di|ber|ter|per|ke)\w{3,}", re.IGNORECASE)
 FUNCTION_WORDS = set("yang dan di ke dari itu dengan untuk pada ini tidak dalam akan bahwa telah adalah "
                      "juga oleh karena atau sebagai sudah saat mereka kata para".split())
@@ -76,6 +76,8 @@ def _is_chrome(line: str) -> bool:
     if len(words) <= CHROME_MAX_WORDS and any(p.search(line) for p in CHROME):
         return True
     if len(words) <= MENU_MAX_WORDS and not re.search(r"[.!?”\"]$", line):
+        if len(words) > 1 and any(w in FUNCTION_WORDS for w in words):
+            return False
         return len(words) == 1 or not any(VERB_PREFIX.match(w) or w.lower().strip(",.") in BARE_VERBS for w in words)
     return False
 
@@ -102,6 +104,10 @@ def decode(data: bytes) -> str | None:
         pass
     if b"\x00" in data[:4096]:
         return None
+    western = data.decode("cp1252", errors="replace")
+    if sum(not ch.isascii() for ch in western) < 0.2 * len(western) and \
+            all(ch.isalpha() or ch in "’‘“”–—…•€°©®" for ch in western if not ch.isascii()):
+        return western   # mostly ASCII with a few Western accents: detectors guess badly here
     best = from_bytes(data[:200_000]).best()
     if best is None:
         return None

@@ -334,9 +334,9 @@ def _name_end(doc: Doc, pos: int, taken: dict) -> int:
         tok = doc[end]
         if _capitalised(tok):
             end += 1
-        elif tok.text == "-" and end + 1 < len(doc) and _capitalised(doc[end + 1]) and end > pos \
+        elif tok.text == "-" and end + 1 < len(doc) and doc[end + 1].is_alpha and end > pos \
                 and not tok.whitespace_ and not doc[end - 1].whitespace_:
-            end += 1
+            end += 2
         elif tok.text.lower() in NAME_PARTICLES and end > pos and end + 1 < len(doc) and _capitalised(doc[end + 1]):
             end += 1
         else:

@@ -45,7 +45,8 @@ def shorten(term: Node) -> str:
                 return f"{prefix}:{term[len(ns):]}"
         return f"<{term}>"
     if isinstance(term, Literal):
-        return f'"{term}"'
+        text = str(term)
+        return f'"{text[:60]}…"' if len(text) > 60 else f'"{text}"'
     return f"_:{term}"
 
 
@@ -64,7 +65,7 @@ def validate(data: Graph, shapes_path: str | Path | None = None) -> ValidationRe
     ontology = Graph().parse(ontology_path())
     conforms, report, _ = pyshacl.validate(
         union_graph(data), shacl_graph=shapes, ont_graph=ontology,
-        inference="none", abort_on_first=False, allow_warnings=False,
+        inference="none", advanced=True, allow_warnings=False,
     )
     results = {
         Result(

@@ -129,6 +129,10 @@ def test_other_crises():
         ("puluhan ribu", 10000, "tensOfThousands")]
 
 
+def test_qualifier_never_reaches_into_the_previous_figure():
+    assert found("100 lebih dari 200 orang") == [("100 lebih", 100, "moreThan"), ("200", 200, "exact")]
+
+
 def test_offsets_with_offset():
     text = "Polisi menangkap lebih dari 164 orang."
     [q] = find_quantities(text, offset=1000)

@@ -97,8 +97,8 @@ def _words(toks: list[_Token], i: int) -> tuple[int, str, int] | None:
     """Number words: 'delapan', 'dua belas', 'tiga ratus', 'seribu', 'dua ratus ribu'."""
     total, group, unit, j = 0, 0, None, i
     units, tens, scales = DATA["units"], DATA["tens"], DATA["scales"]
-    for tok in toks[i:]:
-        w = tok.low
+    while j < len(toks):
+        w = toks[j].low
         if w in units and unit is None:
             unit = units[w]
         elif w == DATA["teen_word"] and unit is not None:
@@ -158,11 +158,11 @@ def _not_count(toks: list[_Token], i: int, j: int, dates: list[tuple[int, int]])
     return _NOT_BEFORE.get(before) or _NOT_AFTER.get(after)
 
 
-def _qualify(toks: list[_Token], i: int, j: int, qualifier: str) -> tuple[str, int, int]:
-    """Attach 'lebih dari', 'sedikitnya' ... before and '100 lebih' after an exact figure."""
+def _qualify(toks: list[_Token], i: int, j: int, qualifier: str, floor: int) -> tuple[str, int, int]:
+    """Attach 'lebih dari', 'sedikitnya' ... before (not reaching back past ``floor``) and '100 lebih' after."""
     if qualifier != "exact":
         return qualifier, i, j
-    before = _phrase_before(toks, i, DATA["qualifiers_before"])
+    before = _phrase_before(toks, i, DATA["qualifiers_before"], longest=min(3, i - floor))
     if before:
         return DATA["qualifiers_before"][before[0]], before[1], j
     after = _phrase_at(toks, j, DATA["qualifiers_after"], longest=1)
@@ -181,7 +181,7 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
         return []
     toks = _tokens(text)
     dates = [(d.begin, d.end) for d in find_dates(text)]
-    found, i = [], 0
+    found, i, floor = [], 0, 0
     while i < len(toks):
         hit = _number_at(toks, i)
         if hit is None:
@@ -189,8 +189,8 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
             continue
         value, qualifier, j = hit
         if not _not_count(toks, i, j, dates):
-            qualifier, first, last = _qualify(toks, i, j, qualifier)
-            b, e = toks[first].begin, toks[last - 1].end
+            qualifier, first, floor = _qualify(toks, i, j, qualifier, floor)
+            b, e = toks[first].begin, toks[floor - 1].end
             found.append(Quantity(value, qualifier, text[b:e], b + offset, e + offset))
-        i = j
+        i = max(j, floor)
     return found

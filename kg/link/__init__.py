@@ -19,7 +19,7 @@ from .offline import link as link_offline
 from .online import WikidataClient, WikidataUnavailable
 from .online import link as link_online
 
-__all__ = ["LinkSummary", "WikidataUnavailable", "link_store_entities"]
+__all__ = ["LinkSummary", "WikidataUnavailable", "link_store_entities", "read_entities"]
 
 _TOP_CLASSES = {"Person", "Organization", "Place", "Group"}
 

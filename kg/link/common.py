@@ -19,7 +19,7 @@ _PLACES = {"country", "city", "region"}
 _ORGS = {"organization", "international_organization", "media", "company", "government_body"}
 
 # Our ontology class -> the table kinds a mention of it may be linked to.
-# Offices ("Kremlin" -> President of Russia) only for organisation-like mentions; Groups never.
+# Offices (a palace named for a presidency) only for organisation-like mentions; Groups never.
 COMPATIBLE: dict[str, frozenset[str]] = {
     "Person": frozenset({"person"}),
     "Place": frozenset(_PLACES),

@@ -1,0 +1,184 @@
+"""The graph every visual export draws: entities and events as nodes, roles as typed edges.
+
+It is read once from a store (the whole build, or a CONSTRUCT result loaded into a memory
+store) into plain dataclasses, so the format writers only lay out what is decided here: which
+nodes, their labels, Wikidata ids, dates, coordinates and weights from evidence counts.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+
+from kg.vocab import CRISIS, GEO, ITSRDF, NIF, OWL, RDFS, WD
+
+POINT = re.compile(r"POINT\s*\(\s*(-?[\d.eE+-]+)\s+(-?[\d.eE+-]+)\s*\)", re.I)
+KINDS = {CRISIS + "Entity": "entity", CRISIS + "Event": "event"}
+
+
+class SubsetError(ValueError):
+    """A subset option that names nothing in the graph (unknown class, bad date)."""
+
+
+@dataclass
+class Node:
+    id: str
+    kind: str                 # "entity" or "event"
+    type: str                 # most specific crisis class, e.g. "City", "Protest"
+    label: str
+    wikidata: str = ""        # Q-id when linked
+    date: str = ""            # an event's date; an entity's first event date
+    weight: int = 1           # sentences mentioning the entity or reporting the event
+    lon: float | None = None
+    lat: float | None = None
+    counts: dict[str, int] = field(default_factory=dict)  # an event's killed, injured... (largest figure)
+
+
+@dataclass
+class Edge:
+    source: str
+    target: str
+    role: str                 # the property's local name: agent, target, place, affiliation...
+    weight: int               # sentence graphs that state it
+    date: str = ""            # the event's date, for timelines
+
+
+@dataclass
+class Graph:
+    nodes: dict[str, Node] = field(default_factory=dict)
+    edges: list[Edge] = field(default_factory=list)
+
+    def neighbours(self) -> dict[str, list[tuple[Edge, Node]]]:
+        """Each node's edges with the node at their other end."""
+        out: dict[str, list[tuple[Edge, Node]]] = defaultdict(list)
+        for e in self.edges:
+            out[e.source].append((e, self.nodes[e.target]))
+            out[e.target].append((e, self.nodes[e.source]))
+        return out
+
+
+def _rows(store: ox.Store, query: str, union: bool = True):
+    for sol in store.query(query, use_default_graph_as_union=union):
+        yield [None if t is None else t.value for t in sol]
+
+
+def superclasses(store: ox.Store) -> dict[str, set[str]]:
+    """Every crisis class with its ancestors (itself included), from the ontology."""
+    ancestors: dict[str, set[str]] = defaultdict(set)
+    for c, d in _rows(store, f"SELECT ?c ?d WHERE {{ ?c <{RDFS}subClassOf>* ?d "
+                             f"FILTER(STRSTARTS(STR(?c), '{CRISIS}')) }}"):
+        ancestors[c].add(d)
+    return ancestors
+
+
+def read_graph(store: ox.Store, only_type: str | None = None,
+               since: str | None = None, until: str | None = None) -> Graph:
+    """Read the node/edge model; optionally keep one class, or events within dates."""
+    ancestors = superclasses(store)
+    types: dict[str, set[str]] = defaultdict(set)
+    for node, cls in _rows(store, f"SELECT DISTINCT ?n ?c WHERE {{ ?n a ?c FILTER(isIRI(?n)) }}"):
+        if cls in ancestors:
+            types[node].add(cls)
+    graph = Graph()
+    for node, classes in types.items():
+        kinds = {KINDS[a] for c in classes for a in ancestors[c] if a in KINDS}
+        if len(kinds) == 1:
+            graph.nodes[node] = Node(node, kinds.pop(), _most_specific(classes, ancestors), "")
+    _describe(store, graph)
+    _read_edges(store, graph)
+    negated = {n for (n,) in _rows(store, f"SELECT ?e WHERE {{ ?e <{CRISIS}negated> true }}")}
+    _keep(graph, {n for n in graph.nodes if n not in negated})
+    if since or until:
+        _keep(graph, {n.id for n in graph.nodes.values()
+                      if n.kind == "entity" or (n.date and (since or "") <= n.date <= (until or "9999"))})
+    if only_type:
+        _keep(graph, _of_type(graph, types, ancestors, only_type))
+    _date_entities(graph)
+    return graph
+
+
+def _most_specific(classes: set[str], ancestors: dict[str, set[str]]) -> str:
+    leaves = [c for c in classes if not any(c != o and c in ancestors[o] for o in classes)]
+    return min(leaves)[len(CRISIS):] if leaves else ""
+
+
+def _describe(store: ox.Store, graph: Graph) -> None:
+    nodes = graph.nodes
+    for n, label in _rows(store, f"SELECT ?n ?l WHERE {{ ?n <{RDFS}label> ?l }} ORDER BY ?l"):
+        if n in nodes and not nodes[n].label:
+            nodes[n].label = label
+    for n, item in _rows(store, f"SELECT ?n ?w WHERE {{ ?n <{OWL}sameAs> ?w "
+                                f"FILTER(STRSTARTS(STR(?w), '{WD}')) }} ORDER BY ?w"):
+        if n in nodes:
+            nodes[n].wikidata = item[len(WD):]
+    for n, wkt in _rows(store, f"SELECT ?n ?w WHERE {{ ?n <{GEO}hasGeometry>/<{GEO}asWKT> ?w }}"):
+        m = POINT.search(wkt)
+        if n in nodes and m:
+            nodes[n].lon, nodes[n].lat = float(m.group(1)), float(m.group(2))
+    for n, count in _rows(store, f"SELECT ?n (COUNT(DISTINCT ?s) AS ?k) WHERE {{ "
+                                 f"?m <{ITSRDF}taIdentRef> ?n ; <{NIF}sentence> ?s }} GROUP BY ?n"):
+        if n in nodes:
+            nodes[n].weight = int(count)
+    for n, count, day, trigger in _rows(store, f"""
+            SELECT ?n (COUNT(DISTINCT ?s) AS ?k) (MIN(STR(?d)) AS ?day) (MIN(STR(?t)) AS ?trigger)
+            WHERE {{ ?n <{CRISIS}evidence> ?s OPTIONAL {{ ?n <{CRISIS}date> ?d }}
+                     OPTIONAL {{ ?n <{CRISIS}trigger> ?t }} }} GROUP BY ?n"""):
+        if n in nodes:
+            node = nodes[n]
+            node.weight, node.date = int(count), day or ""
+            node.label = " ".join(p for p in (node.type, f"«{trigger}»" if trigger else "", day) if p)
+    for n, prop, value in _rows(store, f"""
+            SELECT ?n ?p (MAX(?v) AS ?value) WHERE {{ ?n ?p ?v . ?p <{RDFS}subPropertyOf>+ <{CRISIS}count> }}
+            GROUP BY ?n ?p ORDER BY ?p"""):
+        if n in nodes and re.fullmatch(r"-?\d+", value):
+            nodes[n].counts[prop[len(CRISIS):]] = int(value)
+    for node in nodes.values():
+        node.label = node.label or node.type or node.id.rsplit("/", 1)[-1]
+
+
+def _read_edges(store: ox.Store, graph: Graph) -> None:
+    """A crisis property between two nodes is an edge, weighted by the graphs stating it."""
+    counts: Counter[tuple[str, str, str]] = Counter()
+    query = (f"SELECT ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
+             f"FILTER(isIRI(?o) && STRSTARTS(STR(?p), '{CRISIS}')) }}")
+    for s, p, o in _rows(store, query, union=False):
+        if s in graph.nodes and o in graph.nodes and s != o:
+            counts[s, p[len(CRISIS):], o] += 1
+    for (s, role, o), n in sorted(counts.items()):
+        date = graph.nodes[s].date if graph.nodes[s].kind == "event" else ""
+        graph.edges.append(Edge(s, o, role, n, date))
+
+
+def _keep(graph: Graph, ids: set[str]) -> None:
+    graph.nodes = {k: v for k, v in graph.nodes.items() if k in ids}
+    graph.edges = [e for e in graph.edges if e.source in ids and e.target in ids]
+
+
+def _of_type(graph: Graph, types: dict[str, set[str]], ancestors: dict[str, set[str]],
+             name: str) -> set[str]:
+    """Nodes of the class (or a subclass), and the events or entities they are directly linked to."""
+    cls = name if name.startswith(("http://", "https://")) else CRISIS + name
+    if cls not in ancestors:
+        known = sorted(c[len(CRISIS):] for c in ancestors if set(KINDS) & ancestors[c])
+        raise SubsetError(f"unknown class {name!r}; classes: {', '.join(known)}")
+    chosen = {n for n in graph.nodes if any(cls in ancestors[c] for c in types[n])}
+    kind = {graph.nodes[n].kind for n in chosen}
+    links = graph.neighbours()
+    return chosen | {other.id for n in chosen for _, other in links[n] if other.kind not in kind}
+
+
+def _date_entities(graph: Graph) -> None:
+    """An entity appears on a timeline with its first event."""
+    links = graph.neighbours()
+    for node in graph.nodes.values():
+        if node.kind == "entity":
+            dates = [o.date for _, o in links[node.id] if o.kind == "event" and o.date]
+            node.date = min(dates, default="")
+
+
+def check_date(value: str | None, option: str) -> str | None:
+    if value and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise SubsetError(f"{option} expects a date YYYY-MM-DD, got {value!r}")
+    return value
