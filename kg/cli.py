@@ -32,6 +32,7 @@ def _known_errors() -> tuple[type[BaseException], ...]:
 
 # Commands that live in their own modules, imported only when run (fast start-up).
 LAZY_COMMANDS = {
+    "export": "kg.export:export_command",
 }
 
 
@@ -193,6 +194,38 @@ def link(store, online, cache, api):
         raise UserError(f"{err}; the store is unchanged") from None
     methods = ", ".join(f"{k}: {v}" for k, v in sorted(summary.by_method.items()))
     click.echo(f"linked {summary.linked} of {summary.entities} entities ({methods})")
+
+
+@cli.command()
+@store_option
+def validate(store):
+    """Check the graph against the SHACL shapes (ontology/shapes.ttl)."""
+    from kg.graphs import data_graph
+    from kg.validate import format_report, validate as run_validation
+
+    report = run_validation(data_graph(open_store(store)))
+    click.echo(format_report(report))
+    if not report.conforms:
+        sys.exit(1)
+
+
+@cli.command()
+@store_option
+def reason(store):
+    """Add what OWL 2 RL infers, in its own graph (…/id/graph/inferred), replacing the last run."""
+    from kg.graphs import data_graph, ontology_graph, replace_graph
+    from kg.reason import reason as run_reasoner, summarize
+    from kg.vocab import INFERRED_GRAPH
+
+    with existing_store(store).write() as graph:
+        inference = run_reasoner(data_graph(graph), ontology_graph())
+        replace_graph(graph, INFERRED_GRAPH, inference.graph)
+    click.echo(f"inferred {len(inference.graph)} triples in {inference.seconds:.1f} s "
+               f"({inference.wikidata_links_set_aside} Wikidata links set aside)")
+    for what, n in list(summarize(inference.graph).items())[:15]:
+        click.echo(f"  {n:6}  {what}")
+    for problem in inference.inconsistencies:
+        click.echo(f"warning: {problem}", err=True)
 
 
 def main():

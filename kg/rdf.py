@@ -31,7 +31,7 @@ def D(local: str) -> NamedNode:
     return NamedNode(DCTERMS + local)
 
 
-def _int(value: int, datatype: str = "nonNegativeInteger") -> Literal:
+def _int(value: int, datatype: str = "integer") -> Literal:
     return Literal(str(value), datatype=NamedNode(XSD + datatype))
 
 

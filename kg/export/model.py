@@ -16,6 +16,7 @@ from kg.vocab import CRISIS, GEO, ITSRDF, NIF, OWL, RDFS, WD
 
 POINT = re.compile(r"POINT\s*\(\s*(-?[\d.eE+-]+)\s+(-?[\d.eE+-]+)\s*\)", re.I)
 KINDS = {CRISIS + "Entity": "entity", CRISIS + "Event": "event"}
+CATEGORIES = [CRISIS + c for c in ("Person", "Organization", "Place", "Group", "Event")]
 
 
 class SubsetError(ValueError):
@@ -27,6 +28,7 @@ class Node:
     id: str
     kind: str                 # "entity" or "event"
     type: str                 # most specific crisis class, e.g. "City", "Protest"
+    category: str             # Person, Organization, Place, Group or Event: for colours
     label: str
     wikidata: str = ""        # Q-id when linked
     date: str = ""            # an event's date; an entity's first event date
@@ -85,7 +87,9 @@ def read_graph(store: ox.Store, only_type: str | None = None,
     for node, classes in types.items():
         kinds = {KINDS[a] for c in classes for a in ancestors[c] if a in KINDS}
         if len(kinds) == 1:
-            graph.nodes[node] = Node(node, kinds.pop(), _most_specific(classes, ancestors), "")
+            above = set().union(*(ancestors[c] for c in classes))
+            category = next((c[len(CRISIS):] for c in CATEGORIES if c in above), "")
+            graph.nodes[node] = Node(node, kinds.pop(), _most_specific(classes, ancestors), category, "")
     _describe(store, graph)
     _read_edges(store, graph)
     negated = {n for (n,) in _rows(store, f"SELECT ?e WHERE {{ ?e <{CRISIS}negated> true }}")}

@@ -20,7 +20,6 @@ DATA = json.loads((Path(__file__).resolve().parent.parent / "data" / "dates.json
 
 WEEKDAYS: dict[str, int] = DATA["weekdays"]
 MONTHS: dict[str, int] = DATA["months"]
-KINDS = ("event", "fact", "since", "until")
 
 
 @dataclass
