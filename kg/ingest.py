@@ -25,6 +25,7 @@ DATA = Path(__file__).parent / "data"
 MANIFEST = "manifest.csv"
 SUFFIXES = {".txt", ".jsonl", ".html", ".htm"}
 MAX_BYTES = 50_000_000
+MAX_CHARS = 1_000_000   # spaCy's nlp.max_length: longer texts make the whole build fail
 CHROME_MAX_WORDS = 12
 MENU_MAX_WORDS = 3
 VERB_PREFIX = re.compile(r"^(me|di|ber|ter|per|ke)\w{3,}", re.IGNORECASE)
@@ -211,6 +212,10 @@ def make_document(doc_id: str, text: str, meta: dict[str, str], source: str) -> 
 def _checked(doc: Document, problems: list[Problem]) -> Document | None:
     if not doc.text.strip():
         problems.append(Problem(doc.source, "no text after removing page chrome; skipped"))
+        return None
+    if len(doc.text) > MAX_CHARS:
+        problems.append(Problem(doc.source, f"text longer than {MAX_CHARS:,} characters "
+                                f"({len(doc.text):,}); skipped"))
         return None
     if not looks_indonesian(doc.text):
         problems.append(Problem(doc.source, "not Indonesian text; skipped"))

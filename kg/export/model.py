@@ -84,7 +84,7 @@ def read_graph(store: ox.Store, only_type: str | None = None,
         if cls in ancestors:
             types[node].add(cls)
     graph = Graph()
-    for node, classes in types.items():
+    for node, classes in sorted(types.items()):
         kinds = {KINDS[a] for c in classes for a in ancestors[c] if a in KINDS}
         if len(kinds) == 1:
             above = set().union(*(ancestors[c] for c in classes))
