@@ -33,6 +33,8 @@ def _known_errors() -> tuple[type[BaseException], ...]:
 # Commands that live in their own modules, imported only when run (fast start-up).
 LAZY_COMMANDS = {
     "export": "kg.export:export_command",
+    "serve": "kg.server:serve_command",
+    "push": "kg.push:push_command",
 }
 
 

@@ -7,6 +7,7 @@ is) and offline linking (which Wikidata item it is).
 from __future__ import annotations
 
 import csv
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -39,16 +40,33 @@ class Row:
     country_qid: str
     lat: float | None
     lon: float | None
+    order: int                     # position in the table: earlier rows are preferred
 
     @property
     def names(self) -> tuple[str, ...]:
         return tuple(n for n in (self.label_en, self.label_id, *self.aliases) if n)
 
 
+_DROP = re.compile(r"[.'\u2019\u02bc`]")            # D.C. -> DC, N'Djamena -> NDjamena
+_SPACE = re.compile(r"[\s\-\u2010-\u2015,/()\"]+")   # Nur-Sultan == Nur Sultan
+
+
 def normalise(name: str) -> str:
-    """Case, accents, hyphens and spaces folded: "Nur-Sultan" == "nur sultan"."""
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    return " ".join(text.replace("-", " ").replace(".", " ").split())
+    """Case-, diacritic-, hyphen- and punctuation-insensitive key of a name."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.casefold().replace("ı", "i")
+    text = _DROP.sub("", text)
+    return _SPACE.sub(" ", text).strip()
+
+
+def read_table(text: str) -> list[Row]:
+    reader = csv.DictReader((line for line in text.splitlines() if not line.startswith("#")),
+                            delimiter="\t", quoting=csv.QUOTE_NONE)
+    return [Row(rec["qid"], rec["kind"], rec["label_en"], rec["label_id"],
+                tuple(a for a in rec["aliases"].split("|") if a), rec["country_qid"],
+                _float(rec["lat"]), _float(rec["lon"]), n)
+            for n, rec in enumerate(reader)]
 
 
 class Gazetteer:
@@ -86,13 +104,10 @@ def _float(value: str) -> float | None:
 
 
 @lru_cache(maxsize=1)
+def packaged_table() -> tuple[Row, ...]:
+    return tuple(read_table(TABLE.read_text(encoding="utf-8"))) if TABLE.exists() else ()
+
+
+@lru_cache(maxsize=1)
 def load() -> Gazetteer:
-    if not TABLE.exists():
-        return Gazetteer([])
-    with open(TABLE, encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader((line for line in handle if not line.startswith("#")),
-                                delimiter="\t", quoting=csv.QUOTE_NONE)
-        rows = [Row(r["qid"], r["kind"], r["label_en"], r["label_id"],
-                    tuple(a for a in r["aliases"].split("|") if a), r["country_qid"],
-                    _float(r["lat"]), _float(r["lon"])) for r in reader]
-    return Gazetteer(rows)
+    return Gazetteer(list(packaged_table()))

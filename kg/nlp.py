@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 import re
-import sys
 from functools import lru_cache
 from pathlib import Path
 

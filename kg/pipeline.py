@@ -75,6 +75,30 @@ def _extract_chunk(docs: list[Document]) -> list[ExtractedDocument]:
     return extract_documents(docs, _USE_MODEL)
 
 
+class Workers:
+    """Extraction in this process or a pool, started only when there is work.
+
+    The pipeline is loaded before forking, so workers share it instead of
+    each loading it again.
+    """
+
+    def __init__(self, jobs: int, use_model: bool):
+        self.jobs, self.use_model, self.pool = jobs, use_model, None
+
+    def extract(self, docs: list[Document]) -> list[ExtractedDocument]:
+        if self.jobs == 1 or len(docs) < 2:
+            return extract_documents(docs, self.use_model)
+        if self.pool is None:
+            nlp.load_pipeline(self.use_model)
+            self.pool = multiprocessing.get_context("fork").Pool(self.jobs, _init_worker, (self.use_model,))
+        return [e for part in self.pool.map(_extract_chunk, _chunks(docs, self.jobs)) for e in part]
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.close()
+            self.pool.join()
+
+
 def _chunks(items: list, n: int) -> list[list]:
     size = max(1, -(-len(items) // n))
     return [items[i:i + size] for i in range(0, len(items), size)]
@@ -174,7 +198,7 @@ def build(inputs: list[Path], store_path: Path, manifest: Path | None = None, jo
             for (cls, anchor), _ in counts.items():
                 resolver.remember(iri, ENTITY_KIND[cls], [anchor])
         seen: set[str] = set()
-        pool = multiprocessing.get_context("fork").Pool(jobs, _init_worker, (use_model,)) if jobs > 1 else None
+        workers = Workers(jobs, use_model)
         try:
             for batch in _batched(docs, BATCH * jobs):
                 todo = []
@@ -188,18 +212,13 @@ def build(inputs: list[Path], store_path: Path, manifest: Path | None = None, jo
                         report.unchanged += 1
                     else:
                         todo.append(doc)
-                if pool:
-                    extracted = [e for part in pool.map(_extract_chunk, _chunks(todo, jobs)) for e in part]
-                else:
-                    extracted = extract_documents(todo, use_model)
+                extracted = workers.extract(todo)
                 _write_batch(store, extracted, resolver, settings)
                 report.built += len(extracted)
                 if progress:
                     progress(report.built + report.unchanged)
         finally:
-            if pool:
-                pool.close()
-                pool.join()
+            workers.close()
         if prune:
             for iri in set(known) - seen:
                 remove_document(store, iri)

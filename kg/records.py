@@ -29,7 +29,7 @@ ENTITY_KIND = {
 EVENT_CLASSES = (
     "Protest", "Riot", "ArmedClash", "Detention", "Casualties",
     "MilitaryDeployment", "AidRequest", "EmergencyMeasure", "LeadershipChange",
-    "CommunicationShutdown", "Statement", "Meeting", "PolicyMeasure",
+    "CommunicationShutdown", "CommunicationRestoration", "Statement", "Meeting", "PolicyMeasure",
 )
 
 
@@ -83,6 +83,7 @@ class Figure:
     quantity: Quantity
     reported_by: int | None = None  # mention index of the source
     retracted: bool = False
+    retracted_by: int | None = None  # mention index of who withdrew it
 
 
 @dataclass
@@ -94,6 +95,8 @@ class Event:
     end: int
     date: date | None = None
     date_text: str | None = None
+    end_date: date | None = None  # "keadaan darurat hingga 19 Januari"
+    sense: str | None = None      # finer kind of trigger ("resign", "dismiss"): coreference compares it
     places: list[int] = field(default_factory=list)        # mention indexes
     agents: list[int] = field(default_factory=list)
     targets: list[int] = field(default_factory=list)
@@ -104,6 +107,8 @@ class Event:
     quote: str | None = None
     medium: str | None = None
     about: list[int] = field(default_factory=list)
+    about_events: list[int] = field(default_factory=list)  # indexes into ExtractedDocument.events
+    labels: list[int] = field(default_factory=list)        # Group mentions the speaker's words named
     negated: bool = False
     modality: str | None = None   # future | promise | threat | possible | request ...
     iri: str | None = None        # set by resolve (event coreference)

@@ -30,9 +30,9 @@ id:doc\/lk-1 {
   id:doc\/lk-1 a crisis:Document , nif:Context ; dcterms:identifier "lk-1" ;
       dcterms:issued "2022-07-14"^^xsd:date ; nif:isString "..." .
   doc:char\=0\,60 a nif:Sentence ; nif:isString "Ribuan demonstran berunjuk rasa di Kolombo pada 9 Juli." ;
-      nif:referenceContext id:doc\/lk-1 .
+      nif:beginIndex 0 ; nif:endIndex 60 ; nif:referenceContext id:doc\/lk-1 .
   doc:char\=61\,140 a nif:Sentence ; nif:isString "Tentara dikerahkan ke Kolombo; dua orang tewas." ;
-      nif:referenceContext id:doc\/lk-1 .
+      nif:beginIndex 61 ; nif:endIndex 140 ; nif:referenceContext id:doc\/lk-1 .
 }
 
 doc:char\=0\,60 {

@@ -8,7 +8,9 @@ import pyoxigraph as ox
 import pytest
 
 from kg.link import link_store_entities
-from kg.link.common import EntityInfo, Row, normalize, packaged_table
+from kg.gazetteer import Row, packaged_table
+from kg.gazetteer import normalise as normalize
+from kg.link.common import EntityInfo
 from kg.link.offline import OfflineLinker, link
 from kg.vocab import CRISIS, ENTITIES_GRAPH, GEO, ID, ITSRDF, LINKS_GRAPH, NIF, OWL, RDF, RDFS, SKOS
 

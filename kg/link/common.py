@@ -5,12 +5,7 @@ Wikidata kinds it may ever be linked to.
 """
 from __future__ import annotations
 
-import csv
-import re
-import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 
 KINDS = ("country", "city", "region", "international_organization", "organization", "media",
          "company", "government_body", "person", "office", "event", "other")
@@ -62,49 +57,3 @@ class Link:
 
 def compatible_kinds(cls: str) -> frozenset[str]:
     return COMPATIBLE.get(cls, frozenset())
-
-
-_DROP = re.compile(r"[.'\u2019\u02bc`]")            # D.C. -> DC, N'Djamena -> NDjamena
-_SPACE = re.compile(r"[\s\-\u2010-\u2015,/()\"]+")   # Nur-Sultan == Nur Sultan
-
-
-def normalize(name: str) -> str:
-    """Case-, diacritic-, hyphen- and punctuation-insensitive key of a name."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = text.casefold().replace("ı", "i")
-    text = _DROP.sub("", text)
-    return _SPACE.sub(" ", text).strip()
-
-
-@dataclass(frozen=True)
-class Row:
-    qid: str
-    kind: str
-    label_en: str
-    label_id: str
-    aliases: tuple[str, ...]
-    country_qid: str
-    lat: float | None
-    lon: float | None
-    order: int                     # position in the table: earlier rows are preferred
-
-
-def read_table(text: str) -> list[Row]:
-    rows = []
-    reader = csv.DictReader(text.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE)
-    for n, rec in enumerate(reader):
-        rows.append(Row(
-            qid=rec["qid"], kind=rec["kind"], label_en=rec["label_en"], label_id=rec["label_id"],
-            aliases=tuple(a for a in rec["aliases"].split("|") if a),
-            country_qid=rec["country_qid"],
-            lat=float(rec["lat"]) if rec["lat"] else None,
-            lon=float(rec["lon"]) if rec["lon"] else None,
-            order=n))
-    return rows
-
-
-@lru_cache(maxsize=1)
-def packaged_table() -> tuple[Row, ...]:
-    text = resources.files("kg").joinpath("data/wikidata.tsv").read_text(encoding="utf-8")
-    return tuple(read_table(text))

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from .common import (KIND_PRIORITY, EntityInfo, Link, Row, compatible_kinds, normalize,
-                     packaged_table)
+from kg.gazetteer import Row, packaged_table
+from kg.gazetteer import normalise as normalize
+
+from .common import KIND_PRIORITY, EntityInfo, Link, compatible_kinds
 
 # How sure each kind of evidence makes a link (see ``decide``).
 CONFIDENCE = {"label": 0.95, "alias": 0.9, "country": 0.85, "context": 0.8, "priority": 0.8, "rank": 0.7}

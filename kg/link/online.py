@@ -23,7 +23,10 @@ from email.utils import parsedate_to_datetime
 from importlib import resources
 from pathlib import Path
 
-from .common import KIND_PRIORITY, EntityInfo, Link, Row, compatible_kinds, normalize
+from kg.gazetteer import Row
+from kg.gazetteer import normalise as normalize
+
+from .common import KIND_PRIORITY, EntityInfo, Link, compatible_kinds
 from .offline import decide
 
 DEFAULT_BASE_URL = "https://www.wikidata.org/w/api.php"

@@ -1,0 +1,337 @@
+"""`kg serve`: a read-only SPARQL 1.1 Protocol endpoint, the saved queries, and a web page.
+
+Starlette answers HTTP; queries run in a small pool of worker processes, each holding a read-only
+store, because a pyoxigraph query cannot be interrupted inside its thread: a query past the time
+limit has its process killed and replaced, the client gets 503, and the server keeps serving.
+Results are serialised in the worker, cut at the result limit (the header X-SPARQL-MaxRows says
+so), so neither a huge result nor a slow query reaches the web process.
+"""
+from __future__ import annotations
+
+import json
+import multiprocessing
+import queue
+import socket
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import parse_qsl
+
+import click
+import pyoxigraph as ox
+
+from kg.cli import UserError, open_store, store_option
+from kg.vocab import PREFIXES
+
+WEB = Path(__file__).resolve().parent / "web"
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+SOLUTION_TYPES = {  # media type -> pyoxigraph format; the first is the default
+    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
+    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
+    "text/csv": ox.QueryResultsFormat.CSV,
+    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
+    "application/json": ox.QueryResultsFormat.JSON,
+    "application/xml": ox.QueryResultsFormat.XML,
+}
+GRAPH_TYPES = {
+    "text/turtle": ox.RdfFormat.TURTLE,
+    "application/n-triples": ox.RdfFormat.N_TRIPLES,
+    "application/ld+json": ox.RdfFormat.JSON_LD,
+    "text/plain": ox.RdfFormat.N_TRIPLES,
+}
+
+
+@dataclass
+class Job:
+    """A query for a worker: SPARQL text, or a saved query's name and parameter values."""
+    accept: str
+    limit: int
+    sparql: str = ""
+    saved: str = ""
+    params: dict[str, str] = field(default_factory=dict)
+    default_graphs: list[str] = field(default_factory=list)
+    named_graphs: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Reply:
+    status: int
+    body: bytes
+    media_type: str = "text/plain; charset=utf-8"
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+def error(status: int, message: str) -> Reply:
+    return Reply(status, (message + "\n").encode())
+
+
+# --- content negotiation and serialisation (in the worker) ----------------------
+
+def negotiate(accept: str, offers: dict) -> str | None:
+    """The offered media type the Accept header prefers (q-values, wildcards); None if none fits."""
+    ranges = []
+    for part in (accept or "*/*").split(","):
+        kind, *params = [p.strip() for p in part.split(";")]
+        q = next((p[2:] for p in params if p.startswith("q=")), "1")
+        try:
+            ranges.append((kind.lower(), float(q)))
+        except ValueError:
+            continue
+
+    def quality(offer: str) -> float:
+        major = offer.split("/")[0] + "/*"
+        scores = [(3 if r == offer else 2 if r == major else 1, q)
+                  for r, q in ranges if r in (offer, major, "*/*")]
+        return max(scores)[1] if scores else 0.0
+
+    best = max(offers, key=quality)  # max keeps the first (the default) among equals
+    return best if quality(best) > 0 else None
+
+
+def _term_json(term) -> dict:
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, ox.Literal):
+        out = {"type": "literal", "value": term.value}
+        if term.language:
+            out["xml:lang"] = term.language
+        elif term.datatype.value != XSD_STRING:
+            out["datatype"] = term.datatype.value
+        return out
+    return {"type": "triple", "value": str(term)}
+
+
+def serialise(results, accept: str, limit: int) -> Reply:
+    """Results in the negotiated format, at most ``limit`` solutions or triples."""
+    if isinstance(results, ox.QueryBoolean):
+        media = negotiate(accept, SOLUTION_TYPES)
+        if media is None:
+            return error(406, f"acceptable types: {', '.join(SOLUTION_TYPES)}")
+        return Reply(200, results.serialize(format=SOLUTION_TYPES[media]), media)
+    offers = GRAPH_TYPES if isinstance(results, ox.QueryTriples) else SOLUTION_TYPES
+    media = negotiate(accept, offers)
+    if media is None:
+        return error(406, f"acceptable types: {', '.join(offers)}")
+    items = []
+    for item in results:
+        if len(items) == limit:
+            break
+        items.append(item)
+    headers = {"X-SPARQL-MaxRows": str(limit)} if len(items) == limit and next(results, None) is not None else {}
+    if offers is GRAPH_TYPES:
+        body = ox.serialize(items, format=GRAPH_TYPES[media],
+                            prefixes=PREFIXES if media == "text/turtle" else None)
+        return Reply(200, body, media, headers)
+    names = [v.value for v in results.variables]
+    rows = [{n: _term_json(s[n]) for n in names if s[n] is not None} for s in items]
+    body = json.dumps({"head": {"vars": names}, "results": {"bindings": rows}}, ensure_ascii=False).encode()
+    if SOLUTION_TYPES[media] != ox.QueryResultsFormat.JSON:
+        parsed = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
+        body = parsed.serialize(format=SOLUTION_TYPES[media])
+    if media.startswith("text/"):
+        media += "; charset=utf-8"
+    return Reply(200, body, media, headers)
+
+
+def answer(store: ox.Store, job: Job) -> Reply:
+    from kg.query import QueryError, find, run
+
+    try:
+        if job.saved:
+            results = run(store, find(job.saved), job.params)
+        elif job.default_graphs or job.named_graphs:
+            results = store.query(job.sparql, default_graph=[ox.NamedNode(g) for g in job.default_graphs] or None,
+                                  named_graphs=[ox.NamedNode(g) for g in job.named_graphs] or None)
+        else:
+            results = store.query(job.sparql, use_default_graph_as_union=True)
+        return serialise(results, job.accept, job.limit)
+    except (QueryError, SyntaxError, ValueError) as err:
+        return error(400, str(err).splitlines()[0] if str(err) else type(err).__name__)
+    except (OSError, RuntimeError) as err:
+        return error(500, f"query failed: {str(err).splitlines()[0] if str(err) else type(err).__name__}")
+
+
+# --- the worker pool ------------------------------------------------------------
+
+def _work(store_path: str, conn) -> None:
+    """A worker's loop: answer jobs from the last complete build (reopened when a build lands)."""
+    from kg.store import GraphStore
+
+    graphs = GraphStore(store_path)
+    generation, store = None, None
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, KeyboardInterrupt):
+            return
+        if graphs.current() != generation:
+            generation, store = graphs.current(), graphs.open_read()
+        conn.send(answer(store, job))
+
+
+class Worker:
+    def __init__(self, context, store_path: Path):
+        self.conn, child = context.Pipe()
+        self.process = context.Process(target=_work, args=(str(store_path), child), daemon=True)
+        self.process.start()
+        child.close()
+
+    def stop(self) -> None:
+        self.process.kill()
+        self.process.join()
+        self.conn.close()
+
+
+class Pool:
+    """Worker processes handed out one job at a time; a worker past the time limit is replaced."""
+
+    def __init__(self, store_path: Path, size: int, timeout: float):
+        self.store_path, self.timeout = store_path, timeout
+        self.context = multiprocessing.get_context("spawn")
+        self.idle: queue.Queue[Worker] = queue.Queue()
+        for _ in range(size):
+            self.idle.put(Worker(self.context, store_path))
+
+    def run(self, job: Job) -> Reply:
+        """Blocking: call from a thread."""
+        try:
+            worker = self.idle.get(timeout=self.timeout)
+        except queue.Empty:
+            return error(503, "all query workers are busy; try again later")
+        reply = None
+        try:
+            worker.conn.send(job)
+            if worker.conn.poll(self.timeout):
+                reply = worker.conn.recv()
+        except (EOFError, OSError):
+            reply = error(500, "the query worker stopped; it has been restarted")
+        if reply is None or reply.status == 500 and not worker.process.is_alive():
+            worker.stop()
+            worker = Worker(self.context, self.store_path)
+        self.idle.put(worker)
+        return reply or error(503, f"query cancelled: it ran past the {self.timeout:g} s time limit")
+
+    def close(self) -> None:
+        while not self.idle.empty():
+            self.idle.get().stop()
+
+
+# --- HTTP -----------------------------------------------------------------------
+
+class BodyTooLarge(Exception):
+    pass
+
+
+def make_app(store_path: Path, timeout: float = 30, max_results: int = 10000,
+             max_body: int = 1 << 20, cors: str | None = None, workers: int = 2):
+    from starlette.applications import Starlette
+    from starlette.concurrency import run_in_threadpool
+    from starlette.middleware import Middleware
+    from starlette.middleware.cors import CORSMiddleware
+    from starlette.responses import FileResponse, JSONResponse, Response
+    from starlette.routing import Mount, Route
+    from starlette.staticfiles import StaticFiles
+
+    from kg.query import saved_queries
+
+    pool = Pool(store_path, workers, timeout)
+
+    def respond(reply: Reply) -> Response:
+        return Response(reply.body, reply.status, headers=reply.headers, media_type=reply.media_type)
+
+    async def body_of(request) -> bytes:
+        if int(request.headers.get("content-length") or 0) > max_body:
+            raise BodyTooLarge
+        body = b""
+        async for chunk in request.stream():
+            body += chunk
+            if len(body) > max_body:
+                raise BodyTooLarge
+        return body
+
+    async def sparql(request):
+        args = list(request.query_params.multi_items())
+        if request.method == "POST":
+            try:
+                body = await body_of(request)
+            except BodyTooLarge:
+                return respond(error(413, f"request body over the {max_body} byte limit"))
+            media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+            if media == "application/sparql-update":
+                return respond(error(403, "this endpoint is read-only: updates are refused"))
+            if media == "application/sparql-query":
+                args.append(("query", body.decode("utf-8", "replace")))
+            elif media == "application/x-www-form-urlencoded":
+                args += parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True)
+            else:
+                return respond(error(415, "POST a query as application/sparql-query or a form"))
+        if any(k == "update" for k, _ in args):
+            return respond(error(403, "this endpoint is read-only: updates are refused"))
+        queries = [v for k, v in args if k == "query"]
+        if len(queries) != 1:
+            return respond(error(400, "pass exactly one query parameter"))
+        job = Job(request.headers.get("accept", ""), max_results, sparql=queries[0],
+                  default_graphs=[v for k, v in args if k == "default-graph-uri"],
+                  named_graphs=[v for k, v in args if k == "named-graph-uri"])
+        return respond(await run_in_threadpool(pool.run, job))
+
+    async def list_queries(request):
+        return JSONResponse([{"name": q.name, "title": q.title, "description": q.description, "kind": q.kind,
+                              "params": [vars(p) for p in q.params], "sparql": q.text}
+                             for q in saved_queries()])
+
+    async def saved_query(request):
+        name = request.path_params["name"]
+        if name not in {q.name for q in saved_queries()}:
+            return respond(error(404, f"no saved query {name!r}"))
+        job = Job(request.headers.get("accept", ""), max_results, saved=name,
+                  params=dict(request.query_params.items()))
+        return respond(await run_in_threadpool(pool.run, job))
+
+    async def index(request):
+        return FileResponse(WEB / "index.html")
+
+    @asynccontextmanager
+    async def lifespan(app):
+        yield
+        pool.close()
+
+    middleware = [Middleware(CORSMiddleware, allow_origins=[cors], allow_methods=["GET", "POST"],
+                             allow_headers=["*"], expose_headers=["X-SPARQL-MaxRows"])] if cors else []
+    return Starlette(
+        routes=[Route("/", index), Route("/sparql", sparql, methods=["GET", "POST"]),
+                Route("/queries", list_queries), Route("/queries/{name}", saved_query),
+                Mount("/static", StaticFiles(directory=WEB))],
+        middleware=middleware, lifespan=lifespan)
+
+
+def _check_port(host: str, port: int) -> None:
+    try:
+        with socket.create_server((host, port)):
+            pass
+    except OSError as err:
+        raise UserError(f"cannot listen on {host}:{port}: {err.strerror or err}") from None
+
+
+@click.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True)
+@store_option
+@click.option("--timeout", type=click.FloatRange(0.1), default=30, show_default=True, help="Query time limit (s).")
+@click.option("--max-results", type=click.IntRange(1), default=10000, show_default=True,
+              help="Most solutions or triples in one answer.")
+@click.option("--max-body", type=click.IntRange(1), default=1 << 20, show_default=True,
+              help="Largest request body (bytes).")
+@click.option("--cors", metavar="ORIGIN", help="Allow browser pages from ORIGIN (or *) to query.")
+@click.option("--workers", type=click.IntRange(1, 64), default=2, show_default=True, help="Query processes.")
+def serve_command(host, port, store, timeout, max_results, max_body, cors, workers):
+    """Serve SPARQL, the saved queries and a web page (read-only)."""
+    import uvicorn
+
+    open_store(store)  # fail now, in one line, when there is no store
+    _check_port(host, port)
+    app = make_app(store, timeout, max_results, max_body, cors, workers)
+    click.echo(f"serving {store} at http://{host}:{port}/ (SPARQL at /sparql; Ctrl-C stops)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
