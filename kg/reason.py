@@ -15,8 +15,8 @@ import owlrl
 from owlrl.Namespaces import ERRNS
 from rdflib import OWL, RDF, RDFS, SKOS, Graph, Literal, URIRef
 
-from kg.validate import shorten, union_graph
 from kg import vocab
+from kg.validate import shorten, union_graph
 from kg.vocab import PREFIXES, WD
 
 # Terms of these vocabularies are axioms, not data.
@@ -31,6 +31,7 @@ _DECLARATIONS = {
 
 @dataclass
 class Inference:
+    """What a reasoning run adds, and what it found wrong."""
     graph: Graph                  # new triples only
     wikidata_links_set_aside: int
     inconsistencies: list[str] = field(default_factory=list)
@@ -38,6 +39,7 @@ class Inference:
 
 
 def reason(data: Graph, ontology: Graph) -> Inference:
+    """Run OWL 2 RL over ontology + data (a Graph or all graphs of a Dataset)."""
     started = time.perf_counter()
     data = union_graph(data)
     terms = _axiomatised_terms(ontology)
@@ -63,7 +65,7 @@ def reason(data: Graph, ontology: Graph) -> Inference:
     for prefix, ns in PREFIXES.items():
         inferred.bind(prefix, ns)
     for triple in work:
-        if triple not in given and not _trivial(triple, schema):
+        if triple not in given and triple not in data and not _trivial(triple, schema):
             inferred.add(triple)
     return Inference(inferred, set_aside, errors, time.perf_counter() - started)
 
