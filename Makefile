@@ -27,3 +27,8 @@ clean:
 # Train the statistical NER model on ../shared/data (train splits; dev for early stopping).
 model: $(STAMP)
 	nice $(BIN)/python -m kg.train_ner --data ../shared/data --out kg/data/ner-model
+
+.PHONY: bench
+# Benchmarks on IndoSum (see docs/PERFORMANCE.md); e.g. make bench BENCH_ARGS="--limit 400" for a quick run.
+bench: $(STAMP)
+	$(BIN)/python bench/run.py --data ../shared/data/indosum-dev --out docs/PERFORMANCE.md $(BENCH_ARGS)

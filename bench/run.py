@@ -18,6 +18,7 @@ import platform
 import re
 import resource
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -29,7 +30,8 @@ ROOT = Path(__file__).resolve().parents[1]
 NO_SPACE_BEFORE = set(",.!?;:)]”")
 NO_SPACE_AFTER = set("([“")
 QUERY_REPEATS = 5
-RDFLIB_TIMEOUT = 120
+RDFLIB_TIMEOUT = 20     # seconds one rdflib query may take before it counts as "more than that"
+RDFLIB_BUDGET = 10      # stop repeating an rdflib query once its runs add up to this
 
 
 # --- corpus -------------------------------------------------------------------
@@ -149,8 +151,10 @@ def mode_spacy(corpus: str) -> dict:
     s = time.perf_counter()
     pipeline = spacy.blank("id")
     pipeline.add_pipe("sentencizer")
+    setup = time.perf_counter() - s
+    s = time.perf_counter()
     tokens = sum(len(doc) for doc in pipeline.pipe(texts))
-    return {"seconds": time.perf_counter() - s, "tokens": tokens, "chars": sum(map(len, texts))}
+    return {"seconds": time.perf_counter() - s, "setup": setup, "tokens": tokens, "chars": sum(map(len, texts))}
 
 
 def mode_bulk(nquads: str) -> dict:
@@ -174,17 +178,28 @@ def mode_rdflib(nquads: str, names: str) -> dict:
     s = time.perf_counter()
     ds = rdflib.Dataset(default_union=True)
     ds.parse(nquads, format="nquads")
-    out = {"load": time.perf_counter() - s, "queries": {}}
-    deadline = time.perf_counter() + RDFLIB_TIMEOUT
+    out = {"load": time.perf_counter() - s, "queries": {}, "errors": {}}
+    def give_up(*_):
+        raise TimeoutError
+
+    signal.signal(signal.SIGALRM, give_up)
     for name in names.split(","):
         text = find(name).text
         times = []
-        while len(times) < QUERY_REPEATS and time.perf_counter() < deadline:
-            s = time.perf_counter()
-            len(list(ds.query(text)))
-            times.append(time.perf_counter() - s)
-        out["queries"][name] = statistics.median(times) if times else None
-        print(json.dumps(out), file=sys.stderr, flush=True)   # partial answer if killed
+        try:
+            while len(times) < QUERY_REPEATS and sum(times) < RDFLIB_BUDGET:
+                signal.alarm(RDFLIB_TIMEOUT)
+                s = time.perf_counter()
+                len(list(ds.query(text)))
+                times.append(time.perf_counter() - s)
+                signal.alarm(0)
+        except TimeoutError:
+            times = times or [None]
+        except Exception as err:  # noqa: BLE001 - rdflib fails on some valid queries; report, go on
+            signal.alarm(0)
+            out["errors"][name] = f"{type(err).__name__}: {err}"
+            continue
+        out["queries"][name] = statistics.median(times) if None not in times else None
     return out
 
 
@@ -201,17 +216,17 @@ def saved_query_names() -> list[str]:
 
 
 def oxigraph_queries(store_path: Path, names: list[str]) -> dict[str, tuple[float, int]]:
-    from kg.query import find
+    from kg.query import find, run
     from kg.store import GraphStore
 
     store = GraphStore(store_path).open_read()
     out = {}
     for name in names:
-        text = find(name).text
+        saved = find(name)
         times, rows = [], 0
         for _ in range(QUERY_REPEATS):
             s = time.perf_counter()
-            rows = len(list(store.query(text)))
+            rows = len(list(run(store, saved)))
             times.append(time.perf_counter() - s)
         out[name] = (statistics.median(times), rows)
     return out
@@ -226,16 +241,7 @@ def dump_nquads(store_path: Path, out: Path) -> None:
 
 
 def rdflib_queries(nquads: Path, names: list[str]) -> dict:
-    argv = [sys.executable, __file__, "_rdflib", str(nquads), ",".join(names)]
-    try:
-        proc = subprocess.run(argv, capture_output=True, text=True, cwd=ROOT, timeout=RDFLIB_TIMEOUT + 600)
-        lines = proc.stdout.strip().splitlines() or proc.stderr.strip().splitlines()
-    except subprocess.TimeoutExpired as err:
-        lines = (err.stderr or b"").decode().strip().splitlines()
-    for line in reversed(lines):
-        if line.startswith("{"):
-            return json.loads(line)
-    return {"load": None, "queries": {}}
+    return child(["_rdflib", str(nquads), ",".join(names)])
 
 
 def startup(store_path: Path) -> dict[str, float]:
@@ -301,7 +307,7 @@ def render(m: dict, r: dict, limit: int | None) -> str:
     lines += ["## Targets", "", "| Target (issue 7) | Measured | Verdict |", "|---|---|---|"]
     lines += [f"| {a} | {b} | {c} |" for a, b, c in r["targets"]]
     lines += ["", "## `kg build` end to end (fresh store)", "",
-              "| Scale | Articles | Tokens | Jobs | Seconds | Articles/s | Tokens/s | × tokenizer floor "
+              "| Scale | Articles | Tokens | Jobs | Seconds | Articles/s | Tokens/s | × tokenizer floor (incl. setup) "
               "| Peak RSS main (MB) | Peak RSS worker (MB) | Quads | Store on disk (MB) |",
               "|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for k in scales:
@@ -309,13 +315,13 @@ def render(m: dict, r: dict, limit: int | None) -> str:
         for jobs, b in sorted(s["build"].items()):
             lines.append(f"| {k}× | {s['articles']} | {s['tokens']} | {jobs} | {b['seconds']:.1f} | "
                          f"{s['articles'] / b['seconds']:.1f} | {s['tokens'] / b['seconds']:,.0f} | "
-                         f"{b['seconds'] / s['spacy']['seconds']:.1f} | {b['rss_mb']:.0f} | "
+                         f"{b['seconds'] / floor(s):.1f} | {b['rss_mb']:.0f} | "
                          f"{b['workers_rss_mb']:.0f} | {b['quads']} | {s['disk_mb']:.1f} |")
     lines += ["", "Tokenizer floor (spaCy `blank(\"id\")` + `sentencizer`, same texts, one process):", "",
-              "| Scale | Seconds | Tokens/s |", "|---|---|---|"]
+              "| Scale | Setup (`blank(\"id\")`) s | Tokenizing s | Tokens/s (tokenizing) |", "|---|---|---|---|"]
     for k in scales:
         sp = r["scales"][k]["spacy"]
-        lines.append(f"| {k}× | {sp['seconds']:.2f} | {sp['tokens'] / sp['seconds']:,.0f} |")
+        lines.append(f"| {k}× | {sp.get('setup', 0):.2f} | {sp['seconds']:.2f} | {sp['tokens'] / sp['seconds']:,.0f} |")
     lines += ["", "## Time per stage (one process, same documents)", "",
               "| Stage | " + " | ".join(f"{k}× seconds | {k}× share" for k in scales) + " |",
               "|---|" + "---|---|" * len(scales)]
@@ -335,8 +341,8 @@ def render(m: dict, r: dict, limit: int | None) -> str:
                      f"{load / s['bulk']['seconds']:.2f} |")
     lines += ["", "## Saved queries (median of 5, results fully read)", "",
               "Queries with parameters or `SERVICE` are skipped. rdflib: `Dataset(default_union=True)` "
-              f"over the same N-Quads; its queries share a {RDFLIB_TIMEOUT} s budget per scale "
-              "(n/a = not reached within it).", "",
+              f"over the same N-Quads; a query still running after {RDFLIB_TIMEOUT} s is stopped "
+              "(shown as \"> …\": the speed-up is then a lower bound).", "",
               "| Query | " + " | ".join(f"{k}× rows | {k}× oxigraph ms | {k}× rdflib ms | {k}× speed-up"
                                        for k in scales) + " |",
               "|---|" + "---|---|---|---|" * len(scales)]
@@ -346,9 +352,15 @@ def render(m: dict, r: dict, limit: int | None) -> str:
             s = r["scales"][k]
             ox_s, rows = s["oxigraph"][name]
             rl = s["rdflib"]["queries"].get(name)
-            row += [str(rows), f"{1000 * ox_s:.1f}", fmt(rl and 1000 * rl, 1),
-                    f"{rl / ox_s:.0f}×" if rl else "n/a"]
+            if name in s["rdflib"].get("errors", {}):
+                row += [str(rows), f"{1000 * ox_s:.1f}", "fails", "n/a"]
+                continue
+            row += [str(rows), f"{1000 * ox_s:.1f}", fmt(1000 * rl, 0) if rl else f"> {RDFLIB_TIMEOUT * 1000}",
+                    f"{rl / ox_s:.0f}×" if rl else f"> {RDFLIB_TIMEOUT / ox_s:.0f}×"]
         lines.append(f"| {name} | " + " | ".join(row) + " |")
+    errors = {n: e for k in scales for n, e in r["scales"][k]["rdflib"].get("errors", {}).items()}
+    if errors:
+        lines += ["", "rdflib fails on: " + "; ".join(f"`{n}` ({e})" for n, e in sorted(errors.items())) + "."]
     lines += ["", "rdflib parse of the N-Quads: " + ", ".join(
         f"{k}× {fmt(r['scales'][k]['rdflib']['load'], 1)} s" for k in scales) + ".", ""]
     lines += ["## Start-up (median of 5)", "", "| Command | Seconds | × `import pyoxigraph, click` |",
@@ -368,25 +380,37 @@ def render(m: dict, r: dict, limit: int | None) -> str:
     return "\n".join(lines) + "\n"
 
 
+def floor(scale: dict) -> float:
+    """The tokenizer floor end to end: building blank("id") + tokenizing."""
+    return scale["spacy"]["seconds"] + scale["spacy"].get("setup", 0.0)
+
+
 def targets(r: dict) -> list[tuple[str, str, str]]:
     scales = sorted(r["scales"], key=int)
     top = r["scales"][scales[-1]]
     first = r["scales"][scales[0]]
     out = []
     default_jobs = str(max(int(j) for j in first["build"]))
-    ratio = first["build"][default_jobs]["seconds"] / first["spacy"]["seconds"]
-    out.append((f"`kg build` within 4× the tokenizer floor (default jobs = {default_jobs}, {scales[0]}×)",
-                f"{ratio:.1f}×", verdict(ratio <= 4)))
+    for j in sorted({"1", default_jobs}):
+        ratio = top["build"][j]["seconds"] / floor(top)
+        out.append((f"`kg build` within 4× the tokenizer floor, end to end ({scales[-1]}×, {j} job(s))",
+                    f"{ratio:.1f}×", verdict(ratio <= 4)))
+        if len(scales) > 1:
+            extra = (top["build"][j]["seconds"] - first["build"][j]["seconds"]) / (floor(top) - floor(first))
+            out.append((f"… per extra article, start-up costs removed ({scales[0]}× → {scales[-1]}×, {j} job(s))",
+                        f"{extra:.1f}×", verdict(extra <= 4)))
     load = first["stages"]["stages"]["load"] / first["bulk"]["seconds"]
     out.append(("loading within 1.5× of `bulk_load`", f"{load:.2f}× ({scales[0]}×)", verdict(load <= 1.5)))
-    speedups = [top["rdflib"]["queries"][n] / top["oxigraph"][n][0]
-                for n in r["queries"] if top["rdflib"]["queries"].get(n)]
-    missing = sum(1 for n in r["queries"] if not top["rdflib"]["queries"].get(n))
-    worst = min(speedups) if speedups else None
+    failed = top["rdflib"].get("errors", {})
+    speedups = [(top["rdflib"]["queries"].get(n) or RDFLIB_TIMEOUT) / top["oxigraph"][n][0]
+                for n in r["queries"] if n not in failed]
+    missing = sum(1 for n in r["queries"] if n not in failed and not top["rdflib"]["queries"].get(n))
+    worst = min(speedups)
     out.append((f"saved queries ≥ 20× faster than rdflib ({scales[-1]}×)",
-                f"slowest speed-up {fmt(worst, 0)}× over {len(speedups)} queries"
-                + (f" ({missing} did not finish in rdflib's budget)" if missing else ""),
-                verdict(worst is not None and worst >= 20)))
+                f"smallest speed-up {worst:.0f}× over {len(speedups)} queries"
+                + (f" ({missing} stopped after {RDFLIB_TIMEOUT} s in rdflib: lower bounds)" if missing else "")
+                + (f"; {len(failed)} fail in rdflib" if failed else ""),
+                verdict(worst >= 20)))
     base = r["startup"]["python -c 'import pyoxigraph, click'"]
     for label in ("kg --help", "kg query documents"):
         x = r["startup"][label] / base
@@ -407,8 +431,15 @@ def main() -> None:
     parser.add_argument("--scale", default="1,10", help="Corpus multiples to measure [1,10].")
     parser.add_argument("--jobs", default=None, help="Job counts for the build [1,all cores].")
     parser.add_argument("--json", type=Path, default=None, help="Also write the raw figures here.")
+    parser.add_argument("--from-json", type=Path, default=None, help="Only re-render figures saved with --json.")
     args = parser.parse_args()
 
+    if args.from_json:
+        saved = json.loads(args.from_json.read_text())
+        info = saved.pop("machine")
+        saved["targets"] = targets(saved)
+        args.out.write_text(render(info, saved, args.limit))
+        return
     from kg import nlp
 
     info = machine()

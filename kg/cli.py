@@ -32,6 +32,7 @@ def _known_errors() -> tuple[type[BaseException], ...]:
 
 # Commands that live in their own modules, imported only when run (fast start-up).
 LAZY_COMMANDS = {
+    "eval": "kg.evaluate:eval_command",
     "export": "kg.export:export_command",
     "serve": "kg.server:serve_command",
     "push": "kg.push:push_command",

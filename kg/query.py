@@ -126,7 +126,12 @@ def _term(param: Param, value: str):
     return ox.Literal(value)
 
 
+UPDATES = {"INSERT", "DELETE", "DROP", "CLEAR", "LOAD", "CREATE", "ADD", "MOVE", "COPY", "WITH"}
+
+
 def run(store: ox.Store, saved: SavedQuery, values: dict[str, str] | None = None):
+    if saved.kind in UPDATES:
+        raise QueryError(f"query {saved.name} is an update ({saved.kind}); queries only read the store")
     substitutions = bind(saved, values or {})
     try:
         return store.query(saved.text, use_default_graph_as_union=True,

@@ -13,7 +13,7 @@ from pyoxigraph import Literal, NamedNode, Quad
 
 from kg.records import Entity, Event, ExtractedDocument
 from kg.vocab import (CRISIS, DCTERMS, ENTITIES_GRAPH, ITSRDF, NIF, RDF, RDFS, SKOS, XSD,
-                      doc_iri, span_iri)
+                      doc_iri, slug, span_iri)
 
 A = NamedNode(RDF + "type")
 RDF_VALUE = NamedNode(RDF + "value")
@@ -114,6 +114,8 @@ def _event_quads(ext: ExtractedDocument, e: Event, d: NamedNode) -> Iterator[Qua
         yield Quad(ev, C("date"), _date(e.date), g)
     if e.date_text:
         yield Quad(ev, C("dateText"), Literal(e.date_text, language="id"), g)
+    if e.end_date:
+        yield Quad(ev, C("endDate"), _date(e.end_date), g)
     for prop, indexes in (("place", e.places), ("agent", e.agents), ("target", e.targets),
                           ("participant", e.participants), ("reportedBy", e.reported_by),
                           ("about", e.about)):
@@ -125,13 +127,18 @@ def _event_quads(ext: ExtractedDocument, e: Event, d: NamedNode) -> Iterator[Qua
         yield Quad(ev, C("quote"), Literal(e.quote, language="id"), g)
     if e.medium is not None:
         yield Quad(ev, C("medium"), ent[e.medium], g)
+    for k in e.about_events:
+        yield Quad(ev, C("about"), NamedNode(ext.events[k].iri), g)
+    if e.speaker is not None:
+        for i in e.labels:
+            yield Quad(ent[i], C("labelledBy"), ent[e.speaker], g)
     if e.negated:
         yield Quad(ev, C("negated"), _bool(True), g)
     if e.modality:
         yield Quad(ev, C("modality"), Literal(e.modality), g)
     for n, fig in enumerate(e.figures):
         q = fig.quantity
-        fi = NamedNode(f"{e.iri}/figure/{ext.sentences[e.sentence].begin}-{q.begin}-{n}")
+        fi = NamedNode(f"{e.iri}/figure/{slug(ext.doc.id, 120)}-{q.begin}-{n}")
         yield Quad(ev, C(fig.prop), _int(q.value, "integer"), g)
         yield Quad(ev, C("hasFigure"), fi, g)
         yield Quad(fi, A, C("Figure"), g)
@@ -143,6 +150,8 @@ def _event_quads(ext: ExtractedDocument, e: Event, d: NamedNode) -> Iterator[Qua
             yield Quad(fi, C("reportedBy"), ent[fig.reported_by], g)
         if fig.retracted:
             yield Quad(fi, C("retracted"), _bool(True), g)
+        if fig.retracted_by is not None:
+            yield Quad(fi, C("retractedBy"), ent[fig.retracted_by], g)
 
 
 def entity_quads(entities: list[Entity]) -> Iterator[Quad]:

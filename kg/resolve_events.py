@@ -1,10 +1,133 @@
-"""Event identity: which event mentions are the same real-world event."""
+"""Event identity: which event mentions are the same real-world event, within and across documents.
+
+Why: the storming of a city hall is reported in many sentences of many
+articles; analysts want one event node with every sentence as evidence (each
+sentence keeps its own triples in its own graph). Two mentions are the same
+event when nothing they say contradicts it and something links them, much
+as ACLED codes one event per type, day and location:
+
+- same class, same negation and modality (a promise to deploy is not a deployment),
+  and for classes listed in triggers.json ``coref_by_sense`` the same sense
+  (a resignation is not a dismissal);
+- dates equal when both are known; places overlapping when both are known
+  (a country-level mention is compatible with a city in it); agents overlapping
+  when both are known; a statement needs the same speaker, and the same
+  medium or overlapping quoted words;
+- and at least one positive link: the same date, a shared place, or a shared actor.
+
+Clusters are kept in input order and a mention joins the first compatible one,
+so IRIs are deterministic for a given document order.
+"""
 from __future__ import annotations
 
-from kg.records import ExtractedDocument
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from kg.extract.events import BY_SENSE
+from kg.records import ENTITY_KIND, Event, ExtractedDocument
 from kg.vocab import event_iri
+
+WORD = re.compile(r"\w+")
+QUOTE_OVERLAP = 0.5
+
+
+@dataclass
+class _Cluster:
+    iri: str
+    cls: str
+    sense: str | None
+    negated: bool
+    modality: str | None
+    date: date | None = None
+    places: set[str] = field(default_factory=set)
+    countries: set[str] = field(default_factory=set)
+    agents: set[str] = field(default_factory=set)
+    actors: set[str] = field(default_factory=set)
+    speaker: str | None = None
+    medium: str | None = None
+    quote_words: set[str] = field(default_factory=set)
+
+
+@dataclass
+class _Mention:
+    """What coreference compares, with entity IRIs instead of mention indexes."""
+    cls: str
+    sense: str | None
+    negated: bool
+    modality: str | None
+    date: date | None
+    places: set[str]
+    countries: set[str]
+    agents: set[str]
+    actors: set[str]
+    speaker: str | None
+    medium: str | None
+    quote_words: set[str]
+
+
+class EventResolver:
+    """Assigns event IRIs; create one per build and call ``assign`` on each document in order."""
+
+    def __init__(self):
+        self.clusters: list[_Cluster] = []
+
+    def assign(self, ext: ExtractedDocument) -> None:
+        for event in ext.events:
+            if event.iri:
+                continue
+            m = _features(ext, event)
+            cluster = next((c for c in self.clusters if _compatible(c, m)), None)
+            if cluster is None:
+                cluster = _Cluster(event_iri(ext.doc.id, event.begin, event.end), m.cls, m.sense,
+                                   m.negated, m.modality)
+                self.clusters.append(cluster)
+            _absorb(cluster, m)
+            event.iri = cluster.iri
 
 
 def assign_event_iris(ext: ExtractedDocument) -> None:
-    for event in ext.events:
-        event.iri = event.iri or event_iri(ext.doc.id, event.begin, event.end)
+    """Coreference within one document only (a build should share one EventResolver across documents)."""
+    EventResolver().assign(ext)
+
+
+def _features(ext: ExtractedDocument, e: Event) -> _Mention:
+    ent = [m.entity or f"mention:{i}" for i, m in enumerate(ext.mentions)]
+    places = {ent[i] for i in e.places}
+    countries = {ent[i] for i in e.places if ext.mentions[i].cls == "Country"}
+    actors = {ent[i] for i in e.agents + e.targets + e.participants
+              if ENTITY_KIND.get(ext.mentions[i].cls) != "Place" or i in e.agents}
+    return _Mention(e.cls, e.sense if e.cls in BY_SENSE else None, e.negated, e.modality, e.date, places, countries,
+                    {ent[i] for i in e.agents}, actors,
+                    ent[e.speaker] if e.speaker is not None else None,
+                    ent[e.medium] if e.medium is not None else None,
+                    {w.lower() for w in WORD.findall(e.quote or "") if len(w) > 3})
+
+
+def _compatible(c: _Cluster, m: _Mention) -> bool:
+    if (c.cls, c.sense, c.negated, c.modality) != (m.cls, m.sense, m.negated, m.modality):
+        return False
+    if c.date and m.date and c.date != m.date:
+        return False
+    if c.places and m.places and not (c.places & m.places) and not (c.places <= c.countries or m.places <= m.countries):
+        return False
+    if c.agents and m.agents and not c.agents & m.agents:
+        return False
+    if m.cls == "Statement":
+        if not m.speaker or m.speaker != c.speaker:
+            return False
+        same_words = c.quote_words and m.quote_words and \
+            len(c.quote_words & m.quote_words) >= QUOTE_OVERLAP * min(len(c.quote_words), len(m.quote_words))
+        return bool((m.medium and m.medium == c.medium) or same_words or (m.date and m.date == c.date))
+    return bool((c.date and c.date == m.date) or c.places & m.places or c.actors & m.actors)
+
+
+def _absorb(c: _Cluster, m: _Mention) -> None:
+    c.date = c.date or m.date
+    c.places |= m.places
+    c.countries |= m.countries
+    c.agents |= m.agents
+    c.actors |= m.actors
+    c.speaker = c.speaker or m.speaker
+    c.medium = c.medium or m.medium
+    c.quote_words |= m.quote_words

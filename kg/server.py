@@ -8,9 +8,11 @@ so), so neither a huge result nor a slow query reaches the web process.
 """
 from __future__ import annotations
 
+import itertools
 import json
 import multiprocessing
 import queue
+import signal
 import socket
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -114,11 +116,7 @@ def serialise(results, accept: str, limit: int) -> Reply:
     media = negotiate(accept, offers)
     if media is None:
         return error(406, f"acceptable types: {', '.join(offers)}")
-    items = []
-    for item in results:
-        if len(items) == limit:
-            break
-        items.append(item)
+    items = list(itertools.islice(results, limit))
     headers = {"X-SPARQL-MaxRows": str(limit)} if len(items) == limit and next(results, None) is not None else {}
     if offers is GRAPH_TYPES:
         body = ox.serialize(items, format=GRAPH_TYPES[media],
@@ -159,12 +157,13 @@ def _work(store_path: str, conn) -> None:
     """A worker's loop: answer jobs from the last complete build (reopened when a build lands)."""
     from kg.store import GraphStore
 
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the server, which stops its workers
     graphs = GraphStore(store_path)
     generation, store = None, None
     while True:
         try:
             job = conn.recv()
-        except (EOFError, KeyboardInterrupt):
+        except EOFError:
             return
         if graphs.current() != generation:
             generation, store = graphs.current(), graphs.open_read()
@@ -317,7 +316,7 @@ def _check_port(host: str, port: int) -> None:
 
 @click.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True)
+@click.option("--port", type=click.IntRange(1, 65535), default=7878, show_default=True)
 @store_option
 @click.option("--timeout", type=click.FloatRange(0.1), default=30, show_default=True, help="Query time limit (s).")
 @click.option("--max-results", type=click.IntRange(1), default=10000, show_default=True,

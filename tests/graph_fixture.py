@@ -1,12 +1,20 @@
-"""A small store with events, roles, dates and coordinates, about another crisis than the seeds.
+"""A small store with events, roles, dates and coordinates, about another crisis than the seeds,
+and a `kg serve` started on 127.0.0.1 for the tests.
 
-Used by the export, server and push tests: the graph follows DESIGN.md's data model, with one
-fact stated in two sentence graphs (a weight of 2), a negated event, and a label that needs quoting.
+Used by the export, server, browser and push tests: the graph follows DESIGN.md's data model, with
+one fact stated in two sentence graphs (a weight of 2), a negated event, and a label that needs quoting.
 """
 from __future__ import annotations
 
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
 from pathlib import Path
 
+import httpx
 import pyoxigraph as ox
 
 from kg.ontology import ontology_path
@@ -85,3 +93,36 @@ def make_store(path: Path) -> Path:
         store.load(path=str(ontology_path()), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(ONTOLOGY_GRAPH))
         store.load(TRIG.encode(), format=ox.RdfFormat.TRIG)
     return path
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(store, *options) -> tuple[subprocess.Popen, str]:
+    port = free_port()
+    log = tempfile.TemporaryFile("w+")
+    process = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", "--store", str(store),
+                                "--port", str(port), *options], stderr=log, text=True)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            httpx.get(url + "/queries", timeout=1)
+            return process, url
+        except httpx.TransportError:
+            assert process.poll() is None, log.seek(0) or log.read()
+            time.sleep(0.2)
+    process.kill()
+    raise AssertionError("the server did not start")
+
+
+def stop_server(process: subprocess.Popen) -> None:
+    process.send_signal(signal.SIGINT)
+    try:
+        process.wait(10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()

@@ -10,21 +10,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from graph_fixture import make_store
+from graph_fixture import free_port, make_store
 
 from kg.cli import cli
 from kg.store import GraphStore
 
 OXIGRAPH = shutil.which("oxigraph") or shutil.which("oxigraph", path=str(Path(sys.executable).parent))
 pytestmark = pytest.mark.skipif(OXIGRAPH is None, reason="the oxigraph server is not installed (pip install oxigraph)")
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -93,7 +85,12 @@ def test_unreachable_endpoint_is_one_line(store):
 def test_second_push_drops_what_the_store_no_longer_has(tmp_path, remote):
     store = make_store(tmp_path / "store")
     push(store, "--endpoint", remote + "/store")
-    with GraphStore(store).write() as writable:
-        writable.remove_graph(next(g for g in writable.named_graphs() if g.value.endswith("graph/links")))
+    drop_links_graph(store)
     push(store, "--endpoint", remote + "/store")
     assert len(remote_quads(remote)) == local_count(store)
+
+
+def drop_links_graph(store) -> None:
+    """In a function, so the writable store is closed before anyone reads the new generation."""
+    with GraphStore(store).write() as writable:
+        writable.remove_graph(next(g for g in writable.named_graphs() if g.value.endswith("graph/links")))

@@ -4,7 +4,6 @@ from __future__ import annotations
 import csv
 import io
 import os
-import signal
 import socket
 import subprocess
 import sys
@@ -14,45 +13,13 @@ import xml.etree.ElementTree as ET
 import httpx
 import pytest
 import rdflib
-from graph_fixture import make_store
+from graph_fixture import free_port, make_store, start_server, stop_server
 
 from kg.store import GraphStore
 
 ORIGIN = "https://analysts.example.org"
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_server(store, *options) -> tuple[subprocess.Popen, str]:
-    port = free_port()
-    process = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", "--store", str(store),
-                                "--port", str(port), *options], stderr=subprocess.PIPE, text=True)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            httpx.get(url + "/queries", timeout=1)
-            return process, url
-        except httpx.TransportError:
-            assert process.poll() is None, process.stderr.read()
-            time.sleep(0.2)
-    process.kill()
-    raise AssertionError("the server did not start")
-
-
-def stop_server(process: subprocess.Popen) -> None:
-    process.send_signal(signal.SIGINT)
-    try:
-        process.wait(10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
 
 
 @pytest.fixture(scope="module")
@@ -143,8 +110,13 @@ def test_body_limit(server):
 def test_result_limit_cuts_and_says_so(server):
     response = server.get("/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o }"})
     assert len(response.json()["results"]["bindings"]) == 50 and response.headers["x-sparql-maxrows"] == "50"
-    small = server.get("/sparql", params={"query": "SELECT * WHERE { ?s a <https://w3id.org/crisis-kg/ontology#City> }"})
-    assert "x-sparql-maxrows" not in small.headers
+    exact = server.get("/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o } LIMIT 50"})
+    assert len(exact.json()["results"]["bindings"]) == 50 and "x-sparql-maxrows" not in exact.headers
+    one_more = server.get("/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o } LIMIT 51"})
+    assert one_more.headers["x-sparql-maxrows"] == "50"
+    triples = server.get("/sparql", params={"query": "CONSTRUCT WHERE { ?s ?p ?o }"},
+                         headers={"Accept": "application/n-triples"})
+    assert len(triples.text.splitlines()) == 50 and triples.headers["x-sparql-maxrows"] == "50"
 
 
 def test_slow_query_is_cancelled_and_the_server_keeps_serving(server, store):

@@ -48,7 +48,11 @@ def query_source(store: ox.Store, name: str, params: tuple[str, ...]) -> tuple[o
 def _write(path: Path | None, write) -> None:
     """Write to the file through a temporary one, so a failure leaves no half file."""
     if path is None:
-        write(sys.stdout.buffer)
+        try:
+            write(sys.stdout.buffer)
+            sys.stdout.flush()
+        except BrokenPipeError:  # the reader (e.g. `head`) has seen enough
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return
     tmp = path.with_name(path.name + ".part")
     try:

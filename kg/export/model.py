@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from kg.vocab import CRISIS, GEO, ITSRDF, NIF, OWL, RDFS, WD
+from kg.vocab import CRISIS, GEO, INFERRED_GRAPH, ITSRDF, NIF, OWL, RDFS, WD
 
 POINT = re.compile(r"POINT\s*\(\s*(-?[\d.eE+-]+)\s+(-?[\d.eE+-]+)\s*\)", re.I)
 KINDS = {CRISIS + "Entity": "entity", CRISIS + "Event": "event"}
@@ -80,7 +80,7 @@ def read_graph(store: ox.Store, only_type: str | None = None,
     """Read the node/edge model; optionally keep one class, or events within dates."""
     ancestors = superclasses(store)
     types: dict[str, set[str]] = defaultdict(set)
-    for node, cls in _rows(store, f"SELECT DISTINCT ?n ?c WHERE {{ ?n a ?c FILTER(isIRI(?n)) }}"):
+    for node, cls in _rows(store, "SELECT DISTINCT ?n ?c WHERE { ?n a ?c FILTER(isIRI(?n)) }"):
         if cls in ancestors:
             types[node].add(cls)
     graph = Graph()
@@ -143,10 +143,11 @@ def _describe(store: ox.Store, graph: Graph) -> None:
 
 
 def _read_edges(store: ox.Store, graph: Graph) -> None:
-    """A crisis property between two nodes is an edge, weighted by the graphs stating it."""
+    """A crisis property between two nodes is an edge, weighted by the graphs stating it
+    (not counting what `kg reason` inferred: agent already implies participant)."""
     counts: Counter[tuple[str, str, str]] = Counter()
-    query = (f"SELECT ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
-             f"FILTER(isIRI(?o) && STRSTARTS(STR(?p), '{CRISIS}')) }}")
+    query = (f"SELECT ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{INFERRED_GRAPH}> "
+             f"&& isIRI(?o) && STRSTARTS(STR(?p), '{CRISIS}')) }}")
     for s, p, o in _rows(store, query, union=False):
         if s in graph.nodes and o in graph.nodes and s != o:
             counts[s, p[len(CRISIS):], o] += 1

@@ -39,7 +39,7 @@ PUNCT_BREAKS = {";", ":", "(", ")", "–", "—"}
 FIGURE_CLASS = {"killed": "Casualties", "injured": "Casualties", "detained": "Detention",
                 "deployed": "MilitaryDeployment"}
 _SENTINEL = date(2000, 1, 1)        # a fake anchor: tells anchored phrases ("sehari kemudian") apart
-_QUOTE = re.compile(r"[“\"]([^”\"]{2,})[”\"]|“([^”]{2,})$|^([^“]{2,})”")
+_QUOTE = re.compile(r"“([^”“]{2,})”|\"([^\"]{2,})[\"”]")
 
 
 # --- morphology ----------------------------------------------------------------
@@ -144,6 +144,7 @@ BREAKS = set(DATA["clause_breaks"])
 PREPOSITIONS = set(DATA["prepositions"])
 LOCATIVES = set(DATA["locatives"])
 PLACE_NOUNS = set(DATA["place_nouns"])
+FACILITIES = [parse_phrase(p) for p in DATA["facility_nouns"]]
 SKIP_BACK = set(DATA["skip_back"])
 LIGHT_VERBS = set(DATA["light_verbs"])
 NEGATION = set(DATA["negation"])
@@ -369,9 +370,10 @@ def _subject(sent: Sent, start: int, speaker_scan: bool = False) -> tuple[list[i
     """Actors the clause before token ``start`` names as subject, and whether a pronoun stood there.
 
     Relative clauses are skipped ("Prancis, ... yang menempatkan 1.500 tentara di Niger, mengatakan"):
-    reaching "yang" drops what was found after it and keeps reading left for the head noun.
+    reaching "yang" drops what was found after it and keeps reading left for the head noun, unless
+    the candidate already opens a clause ("..., dan Kremlin mengonfirmasi").
     """
-    best = None
+    best, comma = None, False
     j = start - 1
     while j >= 0:
         tok = sent.toks[j]
@@ -379,21 +381,40 @@ def _subject(sent: Sent, start: int, speaker_scan: bool = False) -> tuple[list[i
             mi = tok.mention
             if best is None and _acceptable_subject(sent, mi):
                 best = mi
+                comma = any(t.text == "," for t in sent.toks[sent.last_tok[mi]:start])
+                if _opens_clause(sent, mi):
+                    break
+            elif best is not None and speaker_scan and _opens_clause(sent, mi) and sent.kind(mi) in ACTOR_KINDS \
+                    and sent.toks[sent.last_tok[mi] + 1].text == ",":
+                best = mi          # "Saltanet Azirbek, juru bicara polisi Kazakh, mengatakan"
+                break
             j = sent.first_tok[mi] - 1
             continue
         if tok.low == "yang":
+            if best is not None and not comma:
+                break
             best = None
-        elif tok.low in STATEMENTS["pronouns"] and best is None and (j == 0 or not sent.toks[j - 1].text.isalpha()
-                                                                   or sent.toks[j - 1].low not in PREPOSITIONS):
+        elif tok.low in STATEMENTS["pronouns"] and best is None and (j == 0 or sent.toks[j - 1].low not in PREPOSITIONS):
             return [], True
         elif tok.text in ("”", '"') or (tok.low in BREAKS and tok.low != "yang") or tok.text in PUNCT_BREAKS:
             break
-        elif speaker_scan is False and tok.text == "," and best is not None:
+        elif not speaker_scan and tok.text == "," and best is not None:
             break
-        elif _is_speech(sent, j) and best is None and not speaker_scan:
+        elif not speaker_scan and best is None and _is_speech(sent, j):
             break
         j -= 1
     return (_coordinated_left(sent, best) if best is not None else []), False
+
+
+def _opens_clause(sent: Sent, mi: int) -> bool:
+    """The mention (with its title: "Presiden X") stands first in its clause."""
+    j = sent.first_tok[mi] - 1
+    role = (sent.mention(mi).role or "").lower().split()
+    k = len(role)
+    while k and j >= 0 and sent.toks[j].low == role[k - 1]:
+        j, k = j - 1, k - 1
+    return j < 0 or sent.toks[j].text in {",", "”", '"'} or sent.toks[j].low in {"dan", "namun", "sementara"} \
+        or sent.toks[j].low in BREAKS
 
 
 def _object(sent: Sent, end: int, limit: int, prefer_person: bool = False) -> list[int]:
@@ -456,22 +477,24 @@ def _roles(sent: Sent, hit: Hit) -> tuple[list[int], list[int], list[int]]:
         participants = _object(sent, hit.end, hi)
     else:
         agents, _ = _subject(sent, hit.start)
-        obj = _object(sent, hit.end, hi)
-        if hit.cls in OBJECT_PARTICIPANT:
-            participants = obj
-        else:
-            targets = obj
+        targets = _object(sent, hit.end, hi)
+    if hit.cls in OBJECT_PARTICIPANT:
+        participants, targets = targets + participants, []
     return agents, targets, participants
 
 
 def _places(sent: Sent, start: int) -> list[int]:
-    """Places named with a locative ('di X', 'ke kota X') in the trigger's clause, else in the sentence."""
+    """Places named with a locative ('di X', 'ke kota X') in the trigger's clause, else linked to it."""
     lo, hi = sent.clause(start)
-    locative = [mi for mi in sent.mentions if sent.kind(mi) == "Place" and sent.preceded_by(mi, LOCATIVES)]
-    near = [mi for mi in locative if lo <= sent.first_tok[mi] < hi + 8 and sent.first_tok[mi] >= lo]
-    in_clause = [mi for mi in near if sent.first_tok[mi] < hi or not any(
-        sent.is_break(k) for k in range(hi, sent.first_tok[mi]))]
-    return in_clause or locative
+    locative = [mi for mi in sent.mentions if sent.kind(mi) == "Place" and (
+        sent.preceded_by(mi, LOCATIVES) or _after_facility(sent, mi))]
+    in_clause = [mi for mi in locative if lo <= sent.first_tok[mi] < hi]
+    return in_clause or [mi for mi in locative if _linked(sent, sent.first_tok[mi], start)]
+
+
+def _after_facility(sent: Sent, mi: int) -> bool:
+    j = sent.first_tok[mi]
+    return any(sent.phrase_at(j - len(f), f) for f in FACILITIES if j - len(f) >= 0)
 
 
 # --- statements --------------------------------------------------------------------
@@ -508,11 +531,16 @@ def _speeches(sent: Sent) -> list[Speech]:
 
 
 def _quote(sent: Sent) -> str | None:
-    parts = []
-    for m in _QUOTE.finditer(sent.s.text):
-        text = next(g for g in m.groups() if g).strip(" ,.")
-        if len(text.split()) >= 1:
-            parts.append(text)
+    """Words between quotation marks; a quote opened or closed on another line runs to the sentence edge."""
+    text = sent.s.text
+    parts = [m.group(1) or m.group(2) for m in _QUOTE.finditer(text)]
+    if not parts:
+        opened, closed = text.rfind("“"), text.find("”")
+        if opened >= 0 and closed < opened:
+            parts = [text[opened + 1:]]
+        elif closed >= 0 and opened < 0:
+            parts = [text[:closed]]
+    parts = [p.strip(" ,.") for p in parts if p and p.strip(" ,.")]
     return " … ".join(parts) or None
 
 
@@ -558,20 +586,33 @@ def _dates(sent: Sent, published: date | None) -> list[DateRef]:
 
 
 def _date_for(sent: Sent, dates: list[DateRef], start: int) -> DateRef | None:
+    """The date in the trigger's clause; else the sentence's only date, unless a clause word
+    ("yang", "setelah", "bahwa") or a perfect ("telah") sets the trigger apart from it."""
     usable = [d for d in dates if d.kind in ("event", "since")]
     lo, hi = sent.clause(start)
-    in_clause = [d for d in usable if lo <= d.start < hi + 1 or _adjacent(sent, d.start, lo, hi)]
+    in_clause = [d for d in usable if lo <= d.start < hi + 1 or (d.start <= 1 and _adjacent(sent, d.start, lo))]
     if in_clause:
         return min(in_clause, key=lambda d: abs(d.start - start))
-    resolved = [d for d in usable if d.date is not None]
-    return resolved[0] if len(resolved) == 1 and len(usable) == 1 else None
+    if len(usable) != 1 or usable[0].date is None or _perfect(sent, start):
+        return None
+    return usable[0] if _linked(sent, usable[0].start, start) else None
 
 
-def _adjacent(sent: Sent, pos: int, lo: int, hi: int) -> bool:
-    """A date set off by a comma right before or after the clause ('Pada hari Selasa, ratusan ...')."""
-    return (hi < len(sent.toks) and sent.toks[hi].text == "," and pos == hi + 1) or \
-        (lo >= 2 and sent.toks[lo - 1].text == "," and pos < lo and not any(
-            sent.is_break(k) or sent.toks[k].text == "," for k in range(pos, lo - 1)))
+def _linked(sent: Sent, a: int, b: int) -> bool:
+    """No clause word between tokens a and b ("ketika", "saat" and "dan" keep the same time)."""
+    lo, hi = min(a, b), max(a, b)
+    return not any(sent.toks[k].low in BREAKS - {"ketika", "saat"} or sent.toks[k].text in PUNCT_BREAKS
+                   for k in range(lo + 1, hi))
+
+
+def _perfect(sent: Sent, start: int) -> bool:
+    return any(t.low in ("telah", "sudah", "sebelumnya") for t in sent.toks[max(0, start - 2):start])
+
+
+def _adjacent(sent: Sent, pos: int, lo: int) -> bool:
+    """A sentence-initial date set off by a comma: 'Pada hari Selasa, ratusan pengunjuk rasa ...'."""
+    return lo >= 2 and sent.toks[lo - 1].text == "," and pos < lo and not any(
+        sent.is_break(k) or sent.toks[k].text == "," for k in range(pos, lo - 1))
 
 
 def _until(dates: list[DateRef], sent: Sent, start: int) -> date | None:
@@ -611,9 +652,14 @@ def _figure_prop(sent: Sent, q_start: int, q_end: int) -> tuple[str, int] | None
     return None
 
 
-def _crowd_event(sent: Sent, q_end: int, events: list[Event], starts: dict[int, int]) -> Event | None:
-    """'Ribuan orang turun ke jalan', 'ratusan pengunjuk rasa menyerbu': the size of a protest or riot."""
-    if not (q_end < len(sent.toks) and (sent.any_phrase_at(q_end, CROWD))):
+def _crowd_event(sent: Sent, q_start: int, q_end: int, events: list[Event], starts: dict[int, int]) -> Event | None:
+    """'Ribuan orang turun ke jalan', 'ratusan pengunjuk rasa menyerbu': the size of a protest or riot.
+
+    Only a crowd that is the subject of its clause counts ("menyerang 500 warga sipil" does not)."""
+    if not (q_end < len(sent.toks) and sent.any_phrase_at(q_end, CROWD)):
+        return None
+    before = sent.toks[q_start - 1] if q_start > 0 else None
+    if before is not None and not (before.text in {",", "dan"} | QUOTE_MARKS or before.low in BREAKS):
         return None
     for e in events:
         if e.cls in ("Protest", "Riot") and 0 < starts[id(e)] - q_end <= 5:
@@ -780,7 +826,7 @@ def _figures(sent: Sent, events: list[Event], starts: dict[int, int], speeches: 
                 continue
             event = min(candidates, key=lambda e: abs(starts[id(e)] - at))
         else:
-            event = _crowd_event(sent, q_end, events, starts)
+            event = _crowd_event(sent, q_start, q_end, events, starts)
             if event is None:
                 continue
             prop = "count"

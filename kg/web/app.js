@@ -5,6 +5,7 @@ const $ = (id) => document.getElementById(id);
 const CRISIS = "https://w3id.org/crisis-kg/ontology#";
 const RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label";
 const RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+const OWL_SAME_AS = "http://www.w3.org/2002/07/owl#sameAs";
 const INPUT_TYPES = {date: "date", integer: "number"};
 let cy = null;
 
@@ -94,32 +95,29 @@ function showSolutions(data) {
   return rows.length + " row" + (rows.length === 1 ? "" : "s");
 }
 
-/* CONSTRUCT (expanded JSON-LD): a table of triples; links between resources as edges. */
+/* CONSTRUCT (expanded JSON-LD): a table of triples; links between resources as edges,
+   types as colours, labels and Wikidata links as node data. */
 function showTriples(data) {
   const nodes = new Map(), edges = [], rows = [];
   const node = (id) => nodes.get(id) || nodes.set(id, {data: {id: id, label: shortName(id), weight: 1}}).get(id);
   for (const subject of data) {
     const n = node(subject["@id"]);
-    for (const type of subject["@type"] || []) {
-      rows.push([subject["@id"], RDF_TYPE, type]);
-      const local = type.startsWith(CRISIS) ? type.slice(CRISIS.length) : "";
-      if (KG_COLOURS[local]) n.data.category = local;
-    }
-    for (const [p, values] of Object.entries(subject)) {
+    const types = (subject["@type"] || []).map((t) => ({"@id": t}));
+    for (const [p, values] of Object.entries({...subject, [RDF_TYPE]: [...(subject[RDF_TYPE] || []), ...types]})) {
       if (p.startsWith("@")) continue;
       for (const v of values) {
         rows.push([subject["@id"], p, v["@id"] || v["@value"]]);
         if (p === RDFS_LABEL) n.data.label = v["@value"];
-        if (p === CRISIS + "evidence") n.data.category = "Event";
-        if (v["@id"] && p !== CRISIS + "evidence") {
-          node(v["@id"]);
-          edges.push({data: {source: subject["@id"], target: v["@id"], label: shortName(p)}});
-        }
+        else if (p === OWL_SAME_AS) n.data.wikidata = shortName(v["@id"]);
+        else if (p === CRISIS + "evidence") n.data.category = "Event";
+        else if (p === RDF_TYPE && KG_COLOURS[shortName(v["@id"])]) n.data.category = shortName(v["@id"]);
+        else if (v["@id"] && p !== RDF_TYPE) edges.push({data: {source: subject["@id"], target: v["@id"], label: shortName(p)}});
       }
     }
   }
+  edges.forEach((e) => node(e.data.target));
   table(["subject", "predicate", "object"], rows);
-  draw({nodes: [...nodes.values()], edges: edges.filter((e) => nodes.has(e.data.target))});
+  draw({nodes: [...nodes.values()], edges: edges});
   return rows.length + " triple" + (rows.length === 1 ? "" : "s");
 }
 
