@@ -35,7 +35,7 @@ DATA = json.loads((Path(__file__).resolve().parent.parent / "data" / "triggers.j
 
 ACTOR_KINDS = {"Person", "Organization", "Group"}
 QUOTE_MARKS = {"“", "”", '"', "‘", "’", "'"}
-PUNCT_BREAKS = {";", ":", "(", ")", "–", "—"}
+PUNCT_BREAKS = {";", ":", "–", "—"}          # not parentheses: "Kamis (6/1/2022)", "(CSTO)"
 FIGURE_CLASS = {"killed": "Casualties", "injured": "Casualties", "detained": "Detention",
                 "deployed": "MilitaryDeployment"}
 _SENTINEL = date(2000, 1, 1)        # a fake anchor: tells anchored phrases ("sehari kemudian") apart
@@ -81,6 +81,9 @@ def word_forms(word: str) -> frozenset[tuple[str, str]]:
     return frozenset(out)
 
 
+CLITICS = set(DATA["morphology"]["clitics"])
+
+
 @dataclass(frozen=True)
 class Spec:
     """One token of a pattern: a literal word, or a root with the forms allowed."""
@@ -89,8 +92,8 @@ class Spec:
     forms: frozenset[str] | None = None
 
     def matches(self, token: "Tok") -> bool:
-        if self.word is not None:
-            return token.low == self.word
+        if self.word is not None:      # a literal word, with or without a clitic: pasukan(nya)
+            return token.low == self.word or (token.low.startswith(self.word) and token.low[len(self.word):] in CLITICS)
         return any(r == self.root and (self.forms is None or f in self.forms) for r, f in token.forms)
 
 
@@ -190,12 +193,9 @@ class Sent:
                 if t.idx >= m.begin and t.idx + len(t.text) <= m.end:
                     mention_at[t.i] = mi
         self.toks = []
-        for t in tokens:
-            forms = set(word_forms(t.text))
-            if t.lemma_ and t.lemma_.lower() != t.lower_:
-                forms |= {(t.lemma_.lower(), f) for _, f in forms if f != "bare"} or {(t.lemma_.lower(), "bare")}
+        for t in tokens:     # the affix analyser, not the lookup lemma: the affix carries the voice
             self.toks.append(Tok(len(self.toks), t.text, t.lower_, t.idx, t.idx + len(t.text),
-                                 frozenset(forms), mention_at.get(t.i)))
+                                 word_forms(t.text), mention_at.get(t.i)))
         self.first_tok = {}   # mention → first token index
         self.last_tok = {}
         for tok in self.toks:
@@ -305,8 +305,10 @@ def _is_nominal(voice: str) -> bool:
 # --- negation, modality ---------------------------------------------------------------
 
 def _negation_modality(sent: Sent, start: int) -> tuple[bool, str | None]:
-    """Read back from the trigger over light verbs and adverbs: 'belum akan menarik', 'mengancam akan menjatuhkan sanksi'."""
-    negated, modality = False, None
+    """Read back from the trigger over light verbs and adverbs: 'belum akan menarik', 'mengancam akan menjatuhkan sanksi'.
+
+    A verb's modality (threat, promise, request ...) outranks the bare future 'akan' it governs."""
+    negated, found = False, []
     j = start - 1
     while j >= 0:
         low = sent.toks[j].low
@@ -314,20 +316,21 @@ def _negation_modality(sent: Sent, start: int) -> tuple[bool, str | None]:
         if low in NEGATION:
             negated = True
         elif two in MODALITY:
-            modality = modality or MODALITY[two]
+            found.append(MODALITY[two])
         elif low in MODALITY:
-            modality = modality or MODALITY[low]
+            found.append(MODALITY[low])
         elif low not in SKIP_BACK and low not in LIGHT_VERBS:
             break
         j -= 1
-    return negated, modality
+    specific = [m for m in found if m != "future"]
+    return negated, (specific or found or [None])[0]
 
 
 # --- roles -------------------------------------------------------------------------
 
 def _acceptable_subject(sent: Sent, mi: int) -> bool:
     kind = sent.kind(mi)
-    if sent.preceded_by(mi, PREPOSITIONS):
+    if sent.preceded_by(mi, PREPOSITIONS) or _after_facility(sent, mi):
         return False
     if kind in ACTOR_KINDS:
         return True
@@ -426,7 +429,7 @@ def _object(sent: Sent, end: int, limit: int, prefer_person: bool = False) -> li
             continue
         if sent.kind(mi) not in ACTOR_KINDS and not (sent.kind(mi) == "Place" and not sent.preceded_by(mi, PREPOSITIONS)):
             continue
-        if sent.preceded_by(mi, PREPOSITIONS - OBJECT_PREPOSITIONS) and j != end:
+        if (sent.preceded_by(mi, PREPOSITIONS - OBJECT_PREPOSITIONS) and j != end) or _after_facility(sent, mi):
             continue
         found.append(mi)
     if not found:
@@ -520,7 +523,9 @@ def _speeches(sent: Sent) -> list[Speech]:
         if tok.low in STATEMENTS["pronoun_verbs"]:
             out.append(Speech(i, i + 1, [], True))
         elif n := sent.any_phrase_at(i, SAY_AFTER):
-            who = _object(sent, i + n, min(len(sent.toks), i + n + 10), prefer_person=True)
+            limit = next((k for k in range(i + n, len(sent.toks)) if sent.toks[k].text == "," or sent.is_break(k)),
+                         len(sent.toks))
+            who = _object(sent, i + n, min(limit, i + n + 10), prefer_person=True)
             if who and sent.first_tok[who[0]] - (i + n) <= 6:
                 out.append(Speech(i, i + n, who, False))
         elif n := sent.any_phrase_at(i, SAY_BEFORE):

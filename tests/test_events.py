@@ -1,0 +1,303 @@
+"""Event extraction: triggers with morphology, roles, dates, figures, statements, coreference, RDF."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from pyoxigraph import NamedNode
+
+from kg.extract.events import word_forms
+from kg.records import Document
+from kg.resolve import Resolver
+from kg.resolve_events import EventResolver
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    from kg import nlp
+
+    return nlp.load_pipeline(False)
+
+
+@pytest.fixture(scope="module")
+def read(pipeline):
+    from kg.extract import extract
+
+    def run(text: str, published: date | None = None, doc_id: str = "t"):
+        ext = extract(Document(doc_id, text, published=published), pipeline(text))
+        Resolver().resolve(ext)
+        return ext
+    return run
+
+
+def of(ext, cls):
+    return [e for e in ext.events if e.cls == cls]
+
+
+def names(ext, indexes):
+    return [ext.mentions[i].text for i in indexes]
+
+
+# --- morphology -------------------------------------------------------------------
+
+@pytest.mark.parametrize("word,reading", [
+    ("menyerbu", ("serbu", "me")), ("diserbu", ("serbu", "di")), ("penyerbuannya", ("serbu", "pe-an")),
+    ("menahan", ("tahan", "me")), ("penahanan", ("tahan", "pe-an")), ("terbunuh", ("bunuh", "ter")),
+    ("mengerahkan", ("kerah", "me")), ("pengunduran", ("undur", "pe-an")), ("kerusuhan", ("rusuh", "ke-an")),
+    ("permintaan", ("minta", "per-an")), ("bantuannya", ("bantu", "-an")), ("pemadaman", ("padam", "pe-an")),
+])
+def test_affixed_forms_lead_to_their_root(word, reading):
+    assert reading in word_forms(word)
+
+
+def test_defence_is_not_detention():
+    assert ("tahan", "pe-an") not in word_forms("pertahanan")
+
+
+# --- triggers, roles, dates, figures -------------------------------------------------
+
+def test_detention_with_figure_source_place_and_weekday(read):
+    ext = read("Polisi menahan sekitar 300 mahasiswa di Dhaka pada hari Selasa, kata Kementerian Dalam Negeri.",
+               date(2024, 8, 8))
+    [det] = of(ext, "Detention")
+    assert det.date == date(2024, 8, 6) and det.date_text == "pada hari Selasa"
+    assert names(ext, det.places) == ["Dhaka"]
+    assert names(ext, det.agents) == ["Polisi"]
+    [fig] = det.figures
+    assert (fig.prop, fig.quantity.value, fig.quantity.qualifier) == ("detained", 300, "about")
+    assert ext.mentions[fig.reported_by].text == "Kementerian Dalam Negeri"
+    [st] = of(ext, "Statement")
+    assert ext.mentions[st.speaker].text == "Kementerian Dalam Negeri"
+
+
+def test_passive_voice_puts_the_agent_after_oleh(read):
+    ext = read("Gedung parlemen di Kathmandu diserbu oleh pengunjuk rasa pada hari Selasa.", date(2025, 9, 10))
+    [riot] = of(ext, "Riot")
+    assert names(ext, riot.agents) == ["pengunjuk rasa"]
+    assert names(ext, riot.places) == ["Kathmandu"] and riot.date == date(2025, 9, 9)
+
+
+def test_negation_and_modality_are_recorded_not_dropped(read):
+    ext = read("Pemerintah Sri Lanka tidak akan memberlakukan jam malam di Kolombo.", date(2022, 7, 10))
+    [em] = of(ext, "EmergencyMeasure")
+    assert em.negated and em.modality == "future"
+    ext = read("Uni Eropa mengancam akan menjatuhkan sanksi terhadap para pejabat Belarus.")
+    [pm] = of(ext, "PolicyMeasure")
+    assert pm.modality == "threat" and not pm.negated
+
+
+def test_restraint_is_not_a_detention(read):
+    ext = read("PBB mendesak kedua pihak untuk menahan diri.")
+    assert not of(ext, "Detention")
+    assert [ext.mentions[s.speaker].text for s in of(ext, "Statement")] == ["PBB"]
+
+
+def test_sehari_setelah_dates_the_earlier_event_from_the_later_one(read):
+    ext = read("Pemerintah Nigeria memberlakukan jam malam pada Selasa (3/1/2012), "
+               "sehari setelah ribuan orang turun ke jalan di Lagos.", date(2012, 1, 5))
+    [em] = of(ext, "EmergencyMeasure")
+    [protest] = of(ext, "Protest")
+    assert em.date == date(2012, 1, 3) and protest.date == date(2012, 1, 2)
+    assert names(ext, protest.places) == ["Lagos"]
+    assert [(f.prop, f.quantity.value, f.quantity.qualifier) for f in protest.figures] == [("count", 1000, "thousands")]
+
+
+def test_sehari_kemudian_follows_the_event_before_it(read):
+    ext = read("Pengunjuk rasa menyerbu gedung parlemen pada hari Senin dan polisi menangkap 40 orang sehari kemudian.",
+               date(2025, 9, 12))
+    assert of(ext, "Riot")[0].date == date(2025, 9, 8)
+    assert of(ext, "Detention")[0].date == date(2025, 9, 9)
+
+
+def test_unresolvable_date_stays_absent(read):
+    ext = read("Ribuan buruh melakukan mogok pekan lalu di Dhaka.", date(2024, 8, 8))
+    [protest] = of(ext, "Protest")
+    assert protest.date is None
+
+
+def test_retracted_figure_is_kept_and_marked(read):
+    ext = read("Kementerian Kesehatan mencabut pernyataan yang mengatakan bahwa 40 orang tewas dalam bentrokan.")
+    [cas] = of(ext, "Casualties")
+    [fig] = cas.figures
+    assert fig.quantity.value == 40 and fig.retracted
+    assert ext.mentions[fig.retracted_by].text == "Kementerian Kesehatan"
+
+
+def test_conflicting_figures_stay_side_by_side(read):
+    ext = read("Para pejabat mengatakan 12 polisi tewas dan 30 orang terluka, sementara sedikitnya 200 orang ditangkap.")
+    [cas] = of(ext, "Casualties")
+    assert sorted((f.prop, f.quantity.value) for f in cas.figures) == [("injured", 30), ("killed", 12)]
+    assert all(ext.mentions[f.reported_by].text == "Para pejabat" for f in cas.figures)
+    [det] = of(ext, "Detention")
+    assert [(f.quantity.value, f.quantity.qualifier) for f in det.figures] == [(200, "atLeast")]
+
+
+def test_an_attacked_crowd_is_not_the_size_of_a_protest(read):
+    ext = read("Militan telah menyerang 500 warga sipil dan menjarah ratusan toko.")
+    assert all(not e.figures for e in ext.events)
+
+
+def test_subset_figures_are_not_counted_twice(read):
+    ext = read("Para pejabat mengatakan 13 orang tewas, termasuk dua orang yang dipenggal.")
+    [cas] = of(ext, "Casualties")
+    assert [f.quantity.value for f in cas.figures] == [13]
+
+
+# --- statements ------------------------------------------------------------------
+
+def test_quote_speaker_and_pronoun_speaker(read):
+    ext = read("“Kami tidak akan mundur,” kata Perdana Menteri Nepal Khadga Prasad Oli.\n"
+               "“Negara ini tetap aman,” katanya.")
+    first, second = of(ext, "Statement")
+    assert ext.mentions[first.speaker].text == "Khadga Prasad Oli"
+    assert first.quote == "Kami tidak akan mundur"
+    assert second.speaker == first.speaker and second.quote == "Negara ini tetap aman"
+    [lc] = of(ext, "LeadershipChange")
+    assert lc.negated and lc.modality == "future"
+
+
+def test_medium_and_speaker_label(read):
+    ext = read("Presiden Alexander Lukashenko mengatakan di Twitter bahwa “kelompok teroris” dikendalikan dari luar negeri.")
+    [st] = of(ext, "Statement")
+    assert ext.mentions[st.speaker].text == "Alexander Lukashenko"
+    assert ext.mentions[st.medium].text == "Twitter"
+    assert names(ext, st.labels) == ["kelompok teroris"]
+
+
+def test_relative_clause_does_not_steal_the_speaker(read):
+    ext = read("Prancis, yang menempatkan sekitar 1.500 tentara di Niger, mengatakan belum akan menarik pasukannya.")
+    speakers = [ext.mentions[s.speaker].text for s in of(ext, "Statement")]
+    assert speakers == ["Prancis"]
+    withdrawal = [e for e in of(ext, "MilitaryDeployment") if e.sense == "withdrawal"]
+    assert withdrawal and withdrawal[0].negated
+
+
+def test_appositive_speaker(read):
+    ext = read("Kate Mallinson, pakar Asia Tengah di London, Inggris mengatakan protes itu meluas.")
+    assert [ext.mentions[s.speaker].text for s in of(ext, "Statement")] == ["Kate Mallinson"]
+
+
+# --- coreference ---------------------------------------------------------------------
+
+def test_same_riot_across_documents_is_one_event(read):
+    resolver = Resolver()
+    events = EventResolver()
+    a = read("Pengunjuk rasa menyerbu gedung parlemen di Kathmandu pada hari Selasa.", date(2025, 9, 10), "a")
+    b = read("Gedung parlemen di Kathmandu diserbu pengunjuk rasa pada hari Selasa.", date(2025, 9, 11), "b")
+    c = read("Pengunjuk rasa menyerbu kantor polisi di Kathmandu pada hari Rabu.", date(2025, 9, 11), "c")
+    for ext in (a, b, c):
+        resolver.resolve(ext)
+        events.assign(ext)
+    assert of(a, "Riot")[0].iri == of(b, "Riot")[0].iri          # Tuesday in both
+    assert of(c, "Riot")[0].iri != of(a, "Riot")[0].iri          # Wednesday
+
+
+def test_resignation_and_dismissal_stay_apart(read):
+    ext = read("Selain pemecatan menteri pertahanan, seluruh kabinet telah mengundurkan diri di Kolombo.")
+    EventResolver().assign(ext)
+    changes = of(ext, "LeadershipChange")
+    assert {e.sense for e in changes} == {"dismiss", "resign"}
+    assert len({e.iri for e in changes}) == 2
+
+
+def test_iris_are_deterministic(read):
+    text = "Polisi menahan 20 orang di Dhaka pada hari Senin. Polisi menahan 20 orang di Dhaka pada hari Senin."
+    runs = []
+    for _ in range(2):
+        ext = read(text, date(2024, 8, 8))
+        EventResolver().assign(ext)
+        runs.append([e.iri for e in ext.events])
+    assert runs[0] == runs[1]
+    assert len(set(runs[0])) == 1                             # the same detention told twice
+
+
+# --- RDF ---------------------------------------------------------------------------
+
+def test_event_triples_live_in_their_sentence_graph(read):
+    from kg import rdf
+    from kg.vocab import CRISIS, span_iri
+
+    ext = read("Kementerian Kesehatan mencabut pernyataan yang mengatakan bahwa 40 orang tewas. "
+               "Presiden Kais Saied mengatakan di Facebook bahwa “kelompok teroris” menyerang Tunis. "
+               "Pihak berwenang mengumumkan keadaan darurat hingga 19 Januari.", date(2022, 1, 6))
+    EventResolver().assign(ext)
+    quads = list(rdf.document_quads(ext, "x"))
+    sentence_graphs = {span_iri("t", s.begin, s.end) for s in ext.sentences}
+
+    def having(pred):
+        return [q for q in quads if q.predicate == NamedNode(CRISIS + pred)]
+    assert all(q.graph_name.value in sentence_graphs for q in having("trigger"))
+    assert having("retractedBy") and having("retracted")
+    [label] = having("labelledBy")
+    assert label.object.value == ext.mentions[of(ext, "Statement")[1].speaker].entity
+    [end] = having("endDate")
+    assert end.object.value == "2022-01-19"
+
+
+# --- the seeds -------------------------------------------------------------------------
+
+def _rows(graph, query: str) -> list[dict]:
+    from kg.vocab import sparql_prefixes
+
+    results = graph.query(sparql_prefixes() + query, use_default_graph_as_union=True)
+    keys = [v.value for v in results.variables]
+    return [{k: (r[k].value if r[k] is not None else None) for k in keys} for r in results]
+
+
+def test_seeds_storming_of_city_hall_on_5_january(seed_graph):
+    rows = _rows(seed_graph, """SELECT DISTINCT ?e WHERE { ?e a crisis:Riot ; crisis:date "2022-01-05"^^xsd:date ;
+        crisis:place/rdfs:label "Almaty" }""")
+    assert rows
+
+
+def test_seeds_emergency_until_19_january_and_internet(seed_graph):
+    assert _rows(seed_graph, """SELECT ?e WHERE { ?e a crisis:EmergencyMeasure ; crisis:endDate "2022-01-19"^^xsd:date }""")
+    assert _rows(seed_graph, """SELECT ?e WHERE { ?e a crisis:CommunicationShutdown ; crisis:date "2022-01-05"^^xsd:date }""")
+    assert _rows(seed_graph, """SELECT ?e WHERE { ?e a crisis:CommunicationRestoration ; crisis:date "2022-01-06"^^xsd:date ;
+        crisis:place/rdfs:label "Almaty" }""")
+
+
+def test_seeds_figures_with_sources_and_retraction(seed_graph):
+    rows = _rows(seed_graph, """SELECT ?v ?src ?r WHERE { ?f a crisis:Figure ; rdf:value ?v .
+        OPTIONAL { ?f crisis:reportedBy/rdfs:label ?src } OPTIONAL { ?f crisis:retracted ?r } }""")
+    got = {(int(r["v"]), r["src"], r["r"]) for r in rows}
+    assert (164, None, "true") in got
+    assert any(v == 5800 and src for v, src, _ in got)
+    assert any(v == 8 and src and "Dalam Negeri" in src for v, src, _ in got)
+
+
+def test_seeds_statements_of_the_main_speakers(seed_graph):
+    rows = _rows(seed_graph, """SELECT DISTINCT ?n WHERE { ?s a crisis:Statement ; crisis:speaker/rdfs:label ?n }""")
+    speakers = " | ".join(r["n"] for r in rows)
+    for name in ("Tokayev", "Pashinyan", "Blinken", "Price", "Mallinson"):
+        assert name in speakers
+
+
+def test_seeds_crisis_chain_is_in_order(seed_store):
+    from kg.query import find, rows_of, run
+    from kg.store import GraphStore
+
+    names_, rows = rows_of(run(GraphStore(seed_store).open_read(), find("crisis_chain")))
+    first = {r[names_.index("type")]: r[names_.index("firstDate")] for r in rows}
+    assert first["Protest"] < first["Riot"] <= first["AidRequest"] < first["MilitaryDeployment"]
+
+
+def test_events_at_place_binds_its_parameter(seed_store):
+    from kg.query import find, rows_of, run
+    from kg.store import GraphStore
+
+    names_, rows = rows_of(run(GraphStore(seed_store).open_read(), find("events_at_place"), {"place": "almaty"}))
+    assert rows and {r[names_.index("placeName")] for r in rows} == {"Almaty"}
+
+
+def test_parenthesised_date_before_a_comma(read):
+    ext = read("Pada Jumat (9/8/2024), ratusan mahasiswa berkumpul di Dhaka.", date(2024, 8, 10))
+    [protest] = of(ext, "Protest")
+    assert protest.date == date(2024, 8, 9)
+    assert [(f.prop, f.quantity.value) for f in protest.figures] == [("count", 100)]
+
+
+def test_according_to_an_unnamed_source_has_no_speaker(read):
+    ext = read("Menurut seorang saksi di kantor polisi, Ahmed Rahman ditangkap pada hari Senin.", date(2024, 8, 8))
+    assert not of(ext, "Statement")
+    assert "polisi" not in names(ext, of(ext, "Detention")[0].targets)     # "kantor polisi" is a place
