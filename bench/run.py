@@ -31,7 +31,7 @@ NO_SPACE_BEFORE = set(",.!?;:)]”")
 NO_SPACE_AFTER = set("([“")
 QUERY_REPEATS = 5
 RDFLIB_TIMEOUT = 20     # seconds one rdflib query may take before it counts as "more than that"
-RDFLIB_BUDGET = 10      # stop repeating an rdflib query once its runs add up to this
+REPEAT_BUDGET = 10      # stop repeating a query once its runs add up to this
 
 
 # --- corpus -------------------------------------------------------------------
@@ -109,7 +109,7 @@ def mode_stages(corpus: str) -> dict:
     from kg.ingest import read_documents
     from kg.pipeline import settings_hash
     from kg.resolve import Resolver
-    from kg.resolve_events import assign_event_iris
+    from kg.resolve_events import EventResolver
 
     t = {}
     s = time.perf_counter()
@@ -125,10 +125,10 @@ def mode_stages(corpus: str) -> dict:
     extracted = [extract(d, sd) for d, sd in zip(docs, sdocs)]
     t["extract"] = time.perf_counter() - s
     s = time.perf_counter()
-    resolver = Resolver()
+    resolver, events = Resolver(), EventResolver()
     for ext in extracted:
         resolver.resolve(ext)
-        assign_event_iris(ext)
+        events.assign(ext)
     t["resolve"] = time.perf_counter() - s
     s = time.perf_counter()
     settings = settings_hash(True)
@@ -187,7 +187,7 @@ def mode_rdflib(nquads: str, names: str) -> dict:
         text = find(name).text
         times = []
         try:
-            while len(times) < QUERY_REPEATS and sum(times) < RDFLIB_BUDGET:
+            while len(times) < QUERY_REPEATS and sum(times) < REPEAT_BUDGET:
                 signal.alarm(RDFLIB_TIMEOUT)
                 s = time.perf_counter()
                 len(list(ds.query(text)))
@@ -224,11 +224,12 @@ def oxigraph_queries(store_path: Path, names: list[str]) -> dict[str, tuple[floa
     for name in names:
         saved = find(name)
         times, rows = [], 0
-        for _ in range(QUERY_REPEATS):
+        while len(times) < QUERY_REPEATS and sum(times) < REPEAT_BUDGET:
             s = time.perf_counter()
             rows = len(list(run(store, saved)))
             times.append(time.perf_counter() - s)
         out[name] = (statistics.median(times), rows)
+        print(f"  {name}: {rows} rows, {out[name][0]:.3f} s", file=sys.stderr, flush=True)
     return out
 
 
@@ -470,6 +471,8 @@ def main() -> None:
             s["oxigraph"] = oxigraph_queries(store, names)
             s["rdflib"] = rdflib_queries(nquads, names)
             r["scales"][k] = s
+            if args.json:   # partial figures survive an interrupted run
+                args.json.write_text(json.dumps({"machine": info, **r}, indent=1))
             if k == args.scale.split(",")[0]:
                 r["startup"] = startup(store)
         r["targets"] = targets(r)

@@ -25,6 +25,7 @@ from kg.ingest import Problem, read_documents
 from kg.ontology import ontology_path
 from kg.records import ENTITY_KIND, Document, Entity, ExtractedDocument
 from kg.resolve import GROUPS, Resolver
+from kg.resolve_events import EventResolver
 from kg.store import GraphStore
 from kg.vocab import ENTITIES_GRAPH, ONTOLOGY_GRAPH, doc_iri, entity_iri, sparql_prefixes
 
@@ -193,7 +194,7 @@ def build(inputs: list[Path], store_path: Path, manifest: Path | None = None, jo
     with GraphStore(store_path).write(wait=wait) as store:
         load_ontology(store)
         known = stored_hashes(store)
-        resolver = Resolver()
+        resolver, events = Resolver(), EventResolver()
         for iri, counts in mention_names(store).items():
             for (cls, anchor), _ in counts.items():
                 resolver.remember(iri, ENTITY_KIND[cls], [anchor])
@@ -213,7 +214,7 @@ def build(inputs: list[Path], store_path: Path, manifest: Path | None = None, jo
                     else:
                         todo.append(doc)
                 extracted = workers.extract(todo)
-                _write_batch(store, extracted, resolver, settings)
+                _write_batch(store, extracted, resolver, events, settings)
                 report.built += len(extracted)
                 if progress:
                     progress(report.built + report.unchanged)
@@ -231,13 +232,11 @@ def build(inputs: list[Path], store_path: Path, manifest: Path | None = None, jo
 
 
 def _write_batch(store: ox.Store, extracted: list[ExtractedDocument], resolver: Resolver,
-                 settings: str) -> None:
-    from kg.resolve_events import assign_event_iris
-
+                 events: EventResolver, settings: str) -> None:
     quads = []
     for ext in extracted:
         resolver.resolve(ext)
-        assign_event_iris(ext)
+        events.assign(ext)
         remove_document(store, doc_iri(ext.doc.id))
         quads.extend(rdf.document_quads(ext, settings))
     store.extend(quads)

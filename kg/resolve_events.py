@@ -67,28 +67,47 @@ class _Mention:
 
 
 class EventResolver:
-    """Assigns event IRIs; create one per build and call ``assign`` on each document in order."""
+    """Assigns event IRIs; create one per build and call ``assign`` on each document in order.
+
+    Candidates are looked up through what links a mention to a cluster (its
+    date, places, actors, speaker), so a year of news does not compare every
+    event with every other.
+    """
 
     def __init__(self):
         self.clusters: list[_Cluster] = []
+        self.index: dict[tuple, list[int]] = {}     # (class key, link) → cluster numbers
 
     def assign(self, ext: ExtractedDocument) -> None:
         for event in ext.events:
             if event.iri:
                 continue
             m = _features(ext, event)
-            cluster = next((c for c in self.clusters if _compatible(c, m)), None)
-            if cluster is None:
-                cluster = _Cluster(event_iri(ext.doc.id, event.begin, event.end), m.cls, m.sense,
-                                   m.negated, m.modality)
-                self.clusters.append(cluster)
+            candidates = sorted({n for link in _links(m) for n in self.index.get((_key(m), link), ())})
+            number = next((n for n in candidates if _compatible(self.clusters[n], m)), None)
+            if number is None:
+                number = len(self.clusters)
+                self.clusters.append(_Cluster(event_iri(ext.doc.id, event.begin, event.end), m.cls, m.sense,
+                                              m.negated, m.modality))
+            cluster = self.clusters[number]
             _absorb(cluster, m)
+            for link in _links(m):
+                numbers = self.index.setdefault((_key(m), link), [])
+                if not numbers or numbers[-1] != number:
+                    numbers.append(number)
             event.iri = cluster.iri
 
 
-def assign_event_iris(ext: ExtractedDocument) -> None:
-    """Coreference within one document only (a build should share one EventResolver across documents)."""
-    EventResolver().assign(ext)
+def _key(m: "_Mention") -> tuple:
+    return (m.cls, m.sense, m.negated, m.modality)
+
+
+def _links(m: "_Mention") -> list[tuple[str, object]]:
+    """What can tie a mention to a cluster; a statement is tied only through its speaker."""
+    if m.cls == "Statement":
+        return [("speaker", m.speaker)] if m.speaker else []
+    return ([("date", m.date)] if m.date else []) + [("place", p) for p in sorted(m.places)] + \
+        [("actor", a) for a in sorted(m.actors)]
 
 
 def _features(ext: ExtractedDocument, e: Event) -> _Mention:

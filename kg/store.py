@@ -51,7 +51,7 @@ class GraphStore:
             raise StoreError(f"cannot open store {self.path}: {err}") from None
 
     @contextmanager
-    def write(self, wait: bool = False) -> Iterator[ox.Store]:
+    def write(self, wait: bool = False) -> Iterator[ox.Store]:  # a _Writing that acts as an ox.Store
         """Yield a writable copy of the store; it becomes current on success."""
         with self._lock(wait):
             old = self.current()
@@ -61,10 +61,9 @@ class GraphStore:
                     shutil.rmtree(new)
                 if old is not None:
                     ox.Store.read_only(str(old)).backup(str(new))
-                store = ox.Store(str(new))
-                yield store
-                store.flush()
-                del store
+                handle = _Writing(ox.Store(str(new)))
+                yield handle
+                handle.close()
                 self._point_to(new)
             except OSError as err:
                 shutil.rmtree(new, ignore_errors=True)
@@ -116,6 +115,33 @@ class GraphStore:
         for child in self.path.glob("gen-*"):
             if child.name not in keep:
                 shutil.rmtree(child, ignore_errors=True)
+
+
+class _Writing:
+    """The store being written, released when the write ends.
+
+    RocksDB stays open for writing while any reference to the store lives; a
+    caller that kept one would block readers of the new generation, so the
+    handle drops the only real reference itself.
+    """
+
+    def __init__(self, store: ox.Store):
+        self._store: ox.Store | None = store
+
+    def __getattr__(self, name: str):
+        if self._store is None:
+            raise StoreError("the store was used after its write had finished")
+        return getattr(self._store, name)
+
+    def __iter__(self):
+        return iter(self._store)
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    def close(self) -> None:
+        self._store.flush()
+        self._store = None
 
 
 def _reason(err: OSError) -> str:

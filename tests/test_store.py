@@ -67,3 +67,12 @@ def test_an_unwritable_location_is_a_clear_error(tmp_path):
 def test_missing_store_is_a_clear_error(tmp_path):
     with pytest.raises(StoreError, match="run `kg build` first"):
         GraphStore(tmp_path / "nothing").open_read()
+
+
+def test_a_kept_reference_does_not_hold_the_store_open(tmp_path):
+    store = GraphStore(tmp_path / "s")
+    with store.write() as kept:
+        kept.add(Q)
+    assert list(store.open_read()) == [Q]
+    with pytest.raises(StoreError, match="after its write had finished"):
+        kept.add(Q2)

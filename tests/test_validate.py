@@ -275,7 +275,7 @@ def test_report_has_one_short_line_per_result():
         'The crisis:date of an event must be an xsd:date such as "2022-01-05"^^xsd:date. (value: "hari Senin")',
         f"Violation: kgid:event/{DOC_ID}-{_span('menahan')[0]}-{_span('menahan')[1]}/figure/0 crisis:qualifier: "
         "A figure needs exactly one crisis:qualifier: exact, atLeast, moreThan, about, lessThan, upTo, "
-        "dozens, hundreds, thousands, tensOfThousands or millions.",
+        "teens, dozens, hundreds, thousands, tensOfThousands, hundredsOfThousands, millions or tensOfMillions.",
     ]
 
 
