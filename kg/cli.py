@@ -123,6 +123,40 @@ def build(inputs, store, manifest, jobs, no_model, prune, wait):
         raise UserError("no document could be read")
 
 
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--output", "-o", type=click.Path(path_type=Path), required=True, help="N-Quads file to write.")
+@click.option("--manifest", type=click.Path(path_type=Path), help="manifest.csv for .txt/.html inputs.")
+@click.option("--jobs", "-j", type=click.IntRange(1, 256), default=None, help="Worker processes [all cores].")
+@click.option("--no-model", is_flag=True, help="Rules only, without the trained NER model.")
+def extract(inputs, output, manifest, jobs, no_model):
+    """Extract a shard of documents to N-Quads, without a store (for batch engines).
+
+    Shards are deterministic and mergeable: load any number with `kg load`.
+    """
+    from kg.pipeline import extract_shard
+
+    report = extract_shard(list(inputs), output, manifest=manifest, jobs=jobs, use_model=not no_model)
+    for problem in report.problems:
+        click.echo(f"warning: {problem}", err=True)
+    click.echo(f"extracted {report.built} documents to {output}: {report.quads} quads in {report.seconds:.1f} s")
+    if report.built == 0:
+        raise UserError("no document could be read")
+
+
+@cli.command()
+@click.argument("shards", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@store_option
+@click.option("--wait", is_flag=True, help="Wait for another writer on the same store to finish.")
+def load(shards, store, wait):
+    """Load N-Quads shards made by `kg extract`, replacing their documents; relabel and relink."""
+    from kg.pipeline import load_shards
+
+    report = load_shards(list(shards), store, wait=wait)
+    click.echo(f"loaded {report.built} documents from {len(shards)} shard(s) into {store}: "
+               f"{report.quads} quads in {report.seconds:.1f} s")
+
+
 # --- queries ------------------------------------------------------------------
 
 @cli.command()

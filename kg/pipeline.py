@@ -27,7 +27,9 @@ from kg.records import ENTITY_KIND, Document, Entity, ExtractedDocument
 from kg.resolve import GROUPS, Resolver
 from kg.resolve_events import EventResolver
 from kg.store import GraphStore
-from kg.vocab import ENTITIES_GRAPH, ONTOLOGY_GRAPH, doc_iri, entity_iri, sparql_prefixes
+from kg.vocab import CRISIS, ENTITIES_GRAPH, ONTOLOGY_GRAPH, RDF, doc_iri, entity_iri, sparql_prefixes
+
+RDF_TYPE = RDF + "type"
 
 BATCH = 64
 
@@ -183,69 +185,131 @@ def rewrite_entities(store: ox.Store, names: dict[str, Counter]) -> None:
 
 # --- build --------------------------------------------------------------------
 
+def extracted_batches(docs: Iterable[Document], jobs: int, use_model: bool, resolver: Resolver,
+                      events: EventResolver, problems: list[Problem],
+                      wanted: Callable[[Document], bool] = lambda doc: True) -> Iterator[list[ExtractedDocument]]:
+    """Documents extracted in parallel, then resolved here in input order, a batch at a time."""
+    seen: set[str] = set()
+    workers = Workers(jobs, use_model)
+    try:
+        for batch in _batched(docs, BATCH * jobs):
+            todo = []
+            for doc in batch:
+                if doc.id in seen:
+                    problems.append(Problem(doc.source, f"duplicate document id {doc.id!r}; skipped"))
+                elif wanted(doc):
+                    todo.append(doc)
+                seen.add(doc.id)
+            extracted = workers.extract(todo)
+            for ext in extracted:
+                resolver.resolve(ext)
+                events.assign(ext)
+            yield extracted
+    finally:
+        workers.close()
+
+
 def build(inputs: list[Path], store_path: Path, manifest: Path | None = None, jobs: int | None = None,
           use_model: bool = True, prune: bool = False, wait: bool = False,
           progress: Callable[[int], None] | None = None) -> BuildReport:
     report = BuildReport()
     started = time.perf_counter()
     settings = settings_hash(use_model)
-    jobs = max(1, jobs or os.cpu_count() or 1)
     docs = read_documents(inputs, report.problems, manifest)
     with GraphStore(store_path).write(wait=wait) as store:
         load_ontology(store)
         known = stored_hashes(store)
-        resolver, events = Resolver(), EventResolver()
+        resolver = Resolver()
         for iri, counts in mention_names(store).items():
             for (cls, anchor), _ in counts.items():
                 resolver.remember(iri, ENTITY_KIND[cls], [anchor])
         seen: set[str] = set()
-        workers = Workers(jobs, use_model)
-        try:
-            for batch in _batched(docs, BATCH * jobs):
-                todo = []
-                for doc in batch:
-                    iri = doc_iri(doc.id)
-                    if iri in seen:
-                        report.problems.append(Problem(doc.source, f"duplicate document id {doc.id!r}; skipped"))
-                        continue
-                    seen.add(iri)
-                    if known.get(iri) == (doc.content_hash, settings):
-                        report.unchanged += 1
-                    else:
-                        todo.append(doc)
-                extracted = workers.extract(todo)
-                _write_batch(store, extracted, resolver, events, settings)
-                report.built += len(extracted)
-                if progress:
-                    progress(report.built + report.unchanged)
-        finally:
-            workers.close()
+
+        def changed(doc: Document) -> bool:
+            iri = doc_iri(doc.id)
+            seen.add(iri)
+            if known.get(iri) == (doc.content_hash, settings):
+                report.unchanged += 1
+                return False
+            return True
+
+        for extracted in extracted_batches(docs, _jobs(jobs), use_model, resolver, EventResolver(),
+                                           report.problems, changed):
+            quads = []
+            for ext in extracted:
+                remove_document(store, doc_iri(ext.doc.id))
+                quads.extend(rdf.document_quads(ext, settings))
+            store.extend(quads)
+            report.built += len(extracted)
+            if progress:
+                progress(report.built + report.unchanged)
         if prune:
             for iri in set(known) - seen:
                 remove_document(store, iri)
                 report.removed += 1
-        rewrite_entities(store, mention_names(store))
-        _link(store)
+        finish(store)
         report.quads = len(store)
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _write_batch(store: ox.Store, extracted: list[ExtractedDocument], resolver: Resolver,
-                 events: EventResolver, settings: str) -> None:
-    quads = []
-    for ext in extracted:
-        resolver.resolve(ext)
-        events.assign(ext)
-        remove_document(store, doc_iri(ext.doc.id))
-        quads.extend(rdf.document_quads(ext, settings))
-    store.extend(quads)
+def finish(store: ox.Store) -> None:
+    """What depends on all documents: entity labels and offline Wikidata links."""
+    from kg.link import link_store_entities
 
-
-def _link(store: ox.Store) -> None:
-    """Offline Wikidata links, recomputed for the whole graph."""
-    try:
-        from kg.link import link_store_entities
-    except ImportError:
-        return
+    rewrite_entities(store, mention_names(store))
     link_store_entities(store, online=False)
+
+
+def _jobs(jobs: int | None) -> int:
+    return max(1, jobs or os.cpu_count() or 1)
+
+
+def extract_shard(inputs: list[Path], output: Path, manifest: Path | None = None, jobs: int | None = None,
+                  use_model: bool = True) -> BuildReport:
+    """N-Quads of documents and sentences, with no store: a shard any batch engine can produce.
+
+    Shards are deterministic (same inputs, same bytes) and mergeable: `kg load` loads
+    any number of them and derives entity labels and links from the whole.
+    """
+    report = BuildReport()
+    started = time.perf_counter()
+    settings = settings_hash(use_model)
+    docs = read_documents(inputs, report.problems, manifest)
+    with open(output, "wb") as out:
+        for extracted in extracted_batches(docs, _jobs(jobs), use_model, Resolver(), EventResolver(),
+                                           report.problems):
+            quads = [q for ext in extracted for q in rdf.document_quads(ext, settings)]
+            ox.serialize(quads, output=out, format=ox.RdfFormat.N_QUADS)
+            report.built += len(extracted)
+            report.quads += len(quads)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def load_shards(shards: list[Path], store_path: Path, wait: bool = False) -> BuildReport:
+    """Load shards made by `extract_shard`, replacing the documents they contain."""
+    report = BuildReport()
+    started = time.perf_counter()
+    with GraphStore(store_path).write(wait=wait) as store:
+        load_ontology(store)
+        for shard in shards:
+            for iri in shard_documents(shard):
+                remove_document(store, iri)
+                report.built += 1
+            store.bulk_load(path=str(shard), format=ox.RdfFormat.N_QUADS)
+        finish(store)
+        report.quads = len(store)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def shard_documents(shard: Path) -> list[str]:
+    """IRIs of the documents in a shard, read from its lines without loading it."""
+    marker = f"<{RDF_TYPE}> <{CRISIS}Document> "
+    found = []
+    with open(shard, encoding="utf-8") as lines:
+        for line in lines:
+            if marker in line and line.startswith("<"):
+                found.append(line[1:line.index(">")])
+    return found
