@@ -35,6 +35,9 @@ OPEN_QUOTES = {"“", "‘"}
 CLOSE_QUOTES = {"”", "’"}
 ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&\-]{1,9}$")
 NAME_PARTICLES = {"de", "da", "van", "von", "der", "le", "la", "bin", "binti", "al", "el", "dos"}
+HEADLINE = "kg_headline_tokens"
+HEADLINE_MIN_WORDS, HEADLINE_SHARE = 5, 0.8
+CANNOT_END_NAME = {"dan", "untuk", "urusan", "dalam", "luar", "di", "dari", "-"}
 DIRECTIONS = {"barat", "timur", "utara", "selatan", "tengah", "barat daya", "tenggara", "barat laut", "timur laut"}
 
 
@@ -131,8 +134,11 @@ class CrisisEntities:
             self.names.add("GAZ", [nlp.make_doc(text)])
         self.groups = {phrase: label for phrase, _key, label in read_table("groups.tsv")}
         self.group_matcher = _phrase_matcher(nlp, self.groups)
-        self.titles = _phrase_matcher(nlp, read_list("titles.txt"))
-        self.org_heads = dict(read_table("org_heads.tsv"))
+        self.title_use = {row[0]: (row[1] if len(row) > 1 else "") for row in read_table("titles.tsv")}
+        self.titles = _phrase_matcher(nlp, self.title_use)
+        heads = read_table("org_heads.tsv")
+        self.org_heads = {row[0]: row[1] for row in heads}
+        self.standalone_orgs = {row[0] for row in heads if row[2:] == ["alone"]}
         self.org_head_matcher = _phrase_matcher(nlp, self.org_heads)
         self.org_words = set(read_list("org_words.txt"))
         self.demonyms = set(read_list("demonyms.txt"))
@@ -142,6 +148,7 @@ class CrisisEntities:
         self.acronym_def.add("ACR", [[{"ORTH": "("}, {"TEXT": {"REGEX": ACRONYM.pattern}}, {"ORTH": ")"}]])
 
     def __call__(self, doc: Doc) -> Doc:
+        doc.user_data[HEADLINE] = _headline_tokens(doc)
         candidates: list[Candidate] = []
         gaz_spans = self._gazetteer_spans(doc)
         candidates += gaz_spans
@@ -155,6 +162,7 @@ class CrisisEntities:
         chosen = _select(chosen + self._propagate_names(doc, chosen))
         doc.ents = [self._span(doc, c) for c in chosen]
         doc._.aliases = aliases
+        del doc.user_data[HEADLINE]
         return doc
 
     def _span(self, doc: Doc, c: Candidate) -> Span:
@@ -192,17 +200,19 @@ class CrisisEntities:
                 if end in gaz_at and gaz_at[end].label in ("Country", "City", "Region", "Place"):
                     end = gaz_at[end].end
                     break
-                if (_capitalised(tok) and (descriptor or not lower_head)) or tok.text.lower() in self.org_words or (
-                        tok.text == "-" and end + 1 < len(doc) and _capitalised(doc[end + 1])):
+                if tok.text == "-" and end > head_end and end + 1 < len(doc) and not tok.whitespace_ and \
+                        (_capitalised(doc[end + 1]) or doc[end + 1].is_digit):
+                    end += 2          # "Khabar-24", "Asia-Pasifik"
+                elif (_capitalised(tok) and (descriptor or not lower_head)) or tok.text.lower() in self.org_words:
                     end += 1
-                    continue
-                break
-            while end > head_end and doc[end - 1].text.lower() in {"dan", "untuk", "urusan", "-"}:
+                else:
+                    break
+            while end > head_end and doc[end - 1].text.lower() in CANNOT_END_NAME:
                 end -= 1
-            if end == head_end:
+            if end == head_end and head not in self.standalone_orgs:
                 continue
             if descriptor:
-                if _capitalised(doc[head_end]):
+                if _capitalised(doc[head_end]) and doc[head_end].text.lower() not in DIRECTIONS:
                     out.append(Candidate(head_end, end, cls, 4))
             else:
                 out.append(Candidate(start, end, cls, 4))
@@ -236,10 +246,13 @@ class CrisisEntities:
         """Title [affiliation] [,] Name  and  Name, title: the title is a role, not part of the name."""
         taken = {i: c for c in others for i in range(c.start, c.end)}
         title_at = {s: e for _, s, e in _longest(self.titles(doc))}
-        stop = {**taken, **title_at}
+        stop = {**taken, **title_at, **{t.i: t for t in doc if t.text in self.demonyms}}
         out = []
         for start, end in title_at.items():
             role = doc[start:end].text
+            use = self.title_use[role.lower()]
+            if use == "after":
+                continue
             pos, affiliation = end, None
             if pos in taken and ENTITY_KIND.get(taken[pos].label) in ("Place", "Organization", "Group"):
                 affiliation = (taken[pos].start, taken[pos].end)
@@ -254,7 +267,7 @@ class CrisisEntities:
             name_end = taken[pos].end if known_person else _name_end(doc, pos, stop)
             if name_end == pos:
                 continue
-            possessive = role.lower() in {"juru bicara", "jubir", "sekretaris pers"} and name_end - pos == 1
+            possessive = use == "possessive" and name_end - pos == 1
             out.append(Candidate(pos, name_end, "Person", 6, role=None if possessive else role,
                                  affiliation=affiliation))
         for i, tok in enumerate(doc):
@@ -322,8 +335,21 @@ def _longest(matches):
     return out
 
 
+def _headline_tokens(doc: Doc) -> frozenset[int]:
+    """Tokens of Title-Case lines (headlines), where a capital letter says nothing about names."""
+    out = set()
+    for sent in doc.sents:
+        words = [t for t in sent if t.is_alpha and len(t) > 3]
+        if SENTENCE_END.search(sent.text.strip()):
+            continue          # headlines have no full stop
+        if len(words) >= HEADLINE_MIN_WORDS and \
+                sum(t.text[0].isupper() for t in words) >= HEADLINE_SHARE * len(words):
+            out.update(range(sent.start, sent.end))
+    return frozenset(out)
+
+
 def _capitalised(tok) -> bool:
-    return tok.text[:1].isupper() and tok.text[:1].isalpha()
+    return tok.text[:1].isupper() and tok.text[:1].isalpha() and tok.i not in tok.doc.user_data.get(HEADLINE, ())
 
 
 def _name_end(doc: Doc, pos: int, taken: dict) -> int:

@@ -17,7 +17,7 @@ from kg.nlp import read_table
 from kg.records import ENTITY_KIND, ExtractedDocument, Mention
 from kg.vocab import entity_iri
 
-SIMILAR = 0.87
+SIMILAR_WORD = 0.8
 GROUPS = {phrase: (key, label) for phrase, key, label in read_table("groups.tsv")}
 
 
@@ -87,19 +87,14 @@ class Resolver:
             return self._similar_person(key)
         if kind != "Person" and " " in key:
             return next((iri for (k, name), iri in self.by_name.items()
-                         if k == kind and " " in name and _similar(name, key)), None)
+                         if k == kind and " " in name and _variant(name, key)), None)
         if kind != "Person":
             return next((iri for (k, name), iri in self.by_name.items()
                          if k == kind and name.replace(" ", "") == key.replace(" ", "")), None)
         return None
 
     def _similar_person(self, key: str) -> str | None:
-        last = key.split()[-1]
-        for name, iri in self.full_names.items():
-            if len(name.split()) == len(key.split()) and _similar(name.split()[-1], last, 0.8) \
-                    and _similar(name, key):
-                return iri
-        return None
+        return next((iri for name, iri in self.full_names.items() if _variant(name, key)), None)
 
     def _new(self, mention: Mention, kind: str) -> str:
         if kind == "Person" and " " not in normalise(mention.text):
@@ -109,5 +104,9 @@ class Resolver:
         return entity_iri(kind, mention.text)
 
 
-def _similar(a: str, b: str, threshold: float = SIMILAR) -> bool:
-    return a == b or SequenceMatcher(None, a, b).ratio() >= threshold
+def _variant(a: str, b: str) -> bool:
+    """Spelling variants of one name: word by word alike ("saltanat azirbek" / "saltanet azirbek"),
+    unlike names that differ in a word ("kementerian dalam negeri" / "kementerian luar negeri")."""
+    words_a, words_b = a.split(), b.split()
+    return len(words_a) == len(words_b) and \
+        all(x == y or SequenceMatcher(None, x, y).ratio() >= SIMILAR_WORD for x, y in zip(words_a, words_b))

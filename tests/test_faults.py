@@ -1,18 +1,22 @@
-"""Faults through the real CLI: SIGKILL mid-build, a second writer, queries during a build.
+"""Faults through the real CLI: SIGKILL mid-build, a second writer, queries during a build, a full disk.
 
 A first build of 2 articles makes generation 1; a build of 200 more is killed with SIGKILL
 once it has started writing generation 2 (its RocksDB write-ahead log has grown). Meanwhile a
 second build is refused, one with --wait queues behind it, and queries answer from generation 1.
+The full disk is a 3 MB tmpfs (root only; skipped otherwise).
 """
 from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+import pytest
 
 from kg.store import GraphStore
 
@@ -112,3 +116,41 @@ def test_sigkill_mid_build_keeps_the_previous_store_and_writers_queue_or_are_ref
     assert document_ids(store) == ["art-0000", "art-0001", "art-0900"]
     assert len(GraphStore(store).open_read()) > before
     assert sorted(p.name for p in store.glob("gen-*")) == ["gen-000001", "gen-000002"]
+
+
+@pytest.fixture
+def tiny_disk(tmp_path):
+    """A 3 MB tmpfs: room for a store of 2 articles, not for 200 more."""
+    if os.geteuid() != 0:
+        pytest.skip("a full disk needs root to mount a 3 MB tmpfs")
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    if not shutil.which("mount"):
+        pytest.skip("no mount command to make a full disk")
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3M", "tmpfs", str(mount)],
+                             capture_output=True, text=True)
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a 3 MB tmpfs: {mounted.stderr.strip() or mounted.returncode}")
+    yield mount
+    subprocess.run(["umount", str(mount)], check=True)
+
+
+def test_a_full_disk_is_one_line_and_keeps_the_previous_store(tmp_path, tiny_disk):
+    store = tiny_disk / "store"
+    first = subprocess.run(build_cmd(write_jsonl(tmp_path / "two.jsonl", range(2)), store),
+                           capture_output=True, text=True, timeout=240)
+    assert first.returncode == 0, first.stderr
+    before = len(GraphStore(store).open_read())
+
+    full = subprocess.run(build_cmd(write_jsonl(tmp_path / "many.jsonl", range(2, 202)), store),
+                          capture_output=True, text=True, timeout=240)
+    assert full.returncode == 1 and "Traceback" not in full.stderr
+    assert full.stderr.count("\n") == 1, full.stderr
+    line = full.stderr.strip()
+    assert line.startswith(f"error: cannot write store {store}: ") and "no space left on device" in line.lower()
+    assert line.endswith("; the previous store is unchanged")
+
+    assert (store / "CURRENT").read_text().strip() == "gen-000001"
+    assert sorted(p.name for p in store.glob("gen-*")) == ["gen-000001"]  # the failed generation is removed
+    assert len(GraphStore(store).open_read()) == before
+    assert document_ids(store) == ["art-0000", "art-0001"]

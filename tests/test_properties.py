@@ -1,5 +1,6 @@
 """Property: the whole extraction (rules, no model) on random Unicode text never raises, and
 every sentence, mention, (first) event trigger and figure is exactly the slice of the text its offsets name.
+And the graph a build makes of random Indonesian-ish articles always passes the SHACL shapes.
 
 Number and date parsers have their own properties (tests/test_numbers.py, tests/test_dates.py).
 Scale it up for fuzzing:  KG_FUZZ_EXAMPLES=2000 .venv/bin/pytest tests/test_properties.py
@@ -7,13 +8,19 @@ Scale it up for fuzzing:  KG_FUZZ_EXAMPLES=2000 .venv/bin/pytest tests/test_prop
 from __future__ import annotations
 
 import os
+from pathlib import Path
+from tempfile import TemporaryDirectory
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
+from kg.graphs import data_graph
 from kg.ingest import clean_text, make_document
-from kg.pipeline import extract_documents
+from kg.pipeline import build, extract_documents
+from kg.store import GraphStore
+from kg.validate import format_report, validate
 
 EXAMPLES = int(os.environ.get("KG_FUZZ_EXAMPLES", "30"))
+BUILDS = int(os.environ.get("KG_SHACL_EXAMPLES", "6"))  # a build and a pySHACL run each: about 1 s
 
 # Pieces that wake the rules up (titles, names, places, triggers, counts, dates, quotes), mixed with noise.
 WORDS = ["Presiden", "Perdana Menteri", "Menteri Luar Negeri", "Jenderal", "kata", "mengatakan", "bahwa",
@@ -57,3 +64,23 @@ def test_extraction_never_raises_and_offsets_match_on_raw_text(text):
 @given(texts)
 def test_extraction_never_raises_and_offsets_match_on_cleaned_text(text):
     check_offsets(clean_text(text))
+
+
+# Articles: sentences of pieces and noise held together by Indonesian function words, so ingest keeps them.
+GLUE = ["yang", "dan", "di", "untuk", "dengan", "itu", "dari", "pada", "ini", "akan"]
+sentences = st.lists(st.one_of(st.sampled_from(WORDS), st.sampled_from(GLUE), st.text(max_size=8)),
+                     min_size=3, max_size=25).map(lambda words: " ".join(words) + ".")
+articles = st.lists(st.lists(sentences, min_size=1, max_size=8).map(" ".join), min_size=1, max_size=3)
+
+
+@settings(max_examples=BUILDS, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(articles)
+def test_a_built_graph_always_passes_shacl(texts):
+    with TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        for i, text in enumerate(texts):
+            (folder / f"a{i}.txt").write_text(text, encoding="utf-8")
+        report = build([folder], folder / "store", jobs=1, use_model=False)
+        assert report.built + len(report.problems) == len(texts), report.problems
+        shacl = validate(data_graph(GraphStore(folder / "store").open_read()))
+    assert shacl.conforms, format_report(shacl)
