@@ -21,6 +21,7 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from bisect import bisect_left
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
@@ -97,6 +98,36 @@ class Spec:
         return any(r == self.root and (self.forms is None or f in self.forms) for r, f in token.forms)
 
 
+    @property
+    def key(self) -> tuple[str, str]:
+        """What a token must offer for this spec to match: the word, or the root."""
+        return ("w", self.word) if self.word is not None else ("r", self.root)
+
+
+def token_keys(low: str, forms: frozenset) -> frozenset[tuple[str, str]]:
+    """The spec keys a token can match: itself, itself without a clitic, its roots."""
+    words = {low} | {low[:-len(c)] for c in CLITICS if low.endswith(c)}
+    return frozenset({("w", w) for w in words} | {("r", root) for root, _ in forms})
+
+
+class Phrases:
+    """Phrases indexed by their first spec, so a token is tried only against phrases that can start there."""
+
+    def __init__(self, phrases: list[list[Spec]]):
+        self.phrases = phrases
+        self.index: dict[tuple[str, str], list[int]] = {}
+        for n, phrase in enumerate(phrases):
+            self.index.setdefault(phrase[0].key, []).append(n)
+
+    def __bool__(self) -> bool:
+        return bool(self.phrases)
+
+    def starting_at(self, tok: "Tok") -> list[int]:
+        """Indexes of the phrases whose first spec the token can match, in their original order."""
+        found = [n for key in tok.keys for n in self.index.get(key, ())]
+        return sorted(set(found)) if len(found) > 1 else found
+
+
 def parse_spec(text: str) -> Spec:
     if not text.startswith("@"):
         return Spec(word=text.lower())
@@ -113,34 +144,35 @@ class Trigger:
     cls: str
     pattern: list[Spec]
     sense: str
-    near: list[list[Spec]] = field(default_factory=list)
+    near: Phrases = field(default_factory=lambda: Phrases([]))
     window: int = 6
     not_next: set[str] = field(default_factory=set)
     not_prev: set[str] = field(default_factory=set)
 
 
-def _phrases(words: list[str]) -> list[list[Spec]]:
+def _phrases(words: list[str]) -> Phrases:
     out = []
     for w in words:
         if w == "@troops":
             out += [parse_phrase(t) for t in DATA["troops"]]
         else:
             out.append(parse_phrase(w))
-    return out
+    return Phrases(out)
 
 
 TRIGGERS = [Trigger(t["class"], [parse_spec(p) for p in t["pattern"]], t.get("sense", t["class"]),
                     _phrases(t.get("near", [])), t.get("window", 6), set(t.get("not_next", [])),
                     set(t.get("not_prev", []))) for t in DATA["triggers"]]
+TRIGGER_PATTERNS = Phrases([t.pattern for t in TRIGGERS])
 STATEMENTS = DATA["statements"]
-SAY_BEFORE = [parse_phrase(p) for p in STATEMENTS["before"]]
-SAY_AFTER = [parse_phrase(p) for p in STATEMENTS["after"]]
+SAY_BEFORE = Phrases([parse_phrase(p) for p in STATEMENTS["before"]])
+SAY_AFTER = Phrases([parse_phrase(p) for p in STATEMENTS["after"]])
 FIG = DATA["figures"]
-FIG_AFTER = {prop: [parse_phrase(p) for p in words] for prop, words in FIG["after"].items()}
-FIG_BEFORE = {prop: [parse_phrase(p) for p in words] for prop, words in FIG["before"].items()}
-COUNTED = [parse_phrase(p) for p in FIG["counted_nouns"]]
-CROWD = [parse_phrase(p) for p in FIG["crowd_nouns"]]
-SUBSET = [parse_phrase(p) for p in FIG["subset"]]
+FIG_AFTER = {prop: Phrases([parse_phrase(p) for p in words]) for prop, words in FIG["after"].items()}
+FIG_BEFORE = {prop: Phrases([parse_phrase(p) for p in words]) for prop, words in FIG["before"].items()}
+COUNTED = Phrases([parse_phrase(p) for p in FIG["counted_nouns"]])
+CROWD = Phrases([parse_phrase(p) for p in FIG["crowd_nouns"]])
+SUBSET = Phrases([parse_phrase(p) for p in FIG["subset"]])
 RETRACTION = [[parse_spec(p) for p in pat] for pat in DATA["retraction"]["patterns"]]
 LABELS = set(STATEMENTS["labels"])
 BREAKS = set(DATA["clause_breaks"])
@@ -168,6 +200,7 @@ class Tok:
     end: int
     forms: frozenset
     mention: int | None    # index of the mention the token is part of
+    keys: frozenset = frozenset()
 
 
 @dataclass
@@ -194,8 +227,9 @@ class Sent:
                     mention_at[t.i] = mi
         self.toks = []
         for t in tokens:     # the affix analyser, not the lookup lemma: the affix carries the voice
+            forms = word_forms(t.text)
             self.toks.append(Tok(len(self.toks), t.text, t.lower_, t.idx, t.idx + len(t.text),
-                                 word_forms(t.text), mention_at.get(t.i)))
+                                 forms, mention_at.get(t.i), token_keys(t.lower_, forms)))
         self.first_tok = {}   # mention → first token index
         self.last_tok = {}
         for tok in self.toks:
@@ -245,9 +279,12 @@ class Sent:
     def phrase_at(self, i: int, specs: list[Spec]) -> bool:
         return i + len(specs) <= len(self.toks) and all(s.matches(self.toks[i + k]) for k, s in enumerate(specs))
 
-    def any_phrase_at(self, i: int, phrases: list[list[Spec]]) -> int:
+    def any_phrase_at(self, i: int, phrases: "Phrases") -> int:
         """Length of the longest phrase starting at token i, 0 if none."""
-        return max((len(p) for p in phrases if self.phrase_at(i, p)), default=0)
+        if i >= len(self.toks):
+            return 0
+        return max((len(phrases.phrases[n]) for n in phrases.starting_at(self.toks[i])
+                    if self.phrase_at(i, phrases.phrases[n])), default=0)
 
     def preceded_by(self, mi: int, words: set[str]) -> bool:
         """The word before the mention (skipping place nouns such as 'kota', 'ibu kota') is one of ``words``."""
@@ -265,7 +302,8 @@ def _match_triggers(sent: Sent) -> list[Hit]:
     for i, tok in enumerate(toks):
         if tok.mention is not None:
             continue
-        for trig in TRIGGERS:
+        for t in TRIGGER_PATTERNS.starting_at(tok):
+            trig = TRIGGERS[t]
             n = len(trig.pattern)
             if not sent.phrase_at(i, trig.pattern) or any(t.mention is not None for t in toks[i:i + n]):
                 continue
@@ -293,7 +331,7 @@ def _voice(tok: Tok, spec: Spec) -> str:
     return min(forms, key=lambda f: order.index(f) if f in order else len(order)) if forms else "bare"
 
 
-def _near(sent: Sent, start: int, end: int, phrases: list[list[Spec]], window: int) -> bool:
+def _near(sent: Sent, start: int, end: int, phrases: Phrases, window: int) -> bool:
     lo, hi = max(0, start - window), min(len(sent.toks), end + window)
     return any(sent.any_phrase_at(j, phrases) for j in range(lo, hi) if not start <= j < end)
 
@@ -699,8 +737,10 @@ def extract_events(ext: ExtractedDocument, sdoc: Doc) -> list[Event]:
     pending: list[_Pending] = []
     last_speakers: list[int] = []
     starts: dict[int, int] = {}
+    starts_of_tokens = [t.idx for t in sdoc]
     for index, s in enumerate(ext.sentences):
-        tokens = [t for t in sdoc if t.idx >= s.begin and t.idx + len(t.text) <= s.end and not t.is_space]
+        lo, hi = bisect_left(starts_of_tokens, s.begin), bisect_left(starts_of_tokens, s.end)
+        tokens = [t for t in sdoc[lo:hi] if t.idx + len(t.text) <= s.end and not t.is_space]
         if not tokens:
             continue
         sent = Sent(ext, index, tokens)
