@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -191,16 +192,22 @@ def find_dates(text: str, published: date | None = None, offset: int = 0,
         return []
     published, anchor = _as_date(published), _as_date(anchor)
     found = []
-    for order, (regex, resolve, fact) in enumerate(_RULES):
-        for m in regex.finditer(text):
-            resolved = resolve(m, published, anchor)
-            if resolved is None:
-                continue
-            day, year = resolved
-            kind = "fact" if fact else DATA["prepositions"].get(_key(m["prep"]), "event")
-            found.append((m.start(), -m.end(), order,
-                          DateMention(m.start() + offset, m.end() + offset, m.group(), day, kind, year)))
+    for order, m in _matches(text):
+        _, resolve, fact = _RULES[order]
+        resolved = resolve(m, published, anchor)
+        if resolved is None:
+            continue
+        day, year = resolved
+        kind = "fact" if fact else DATA["prepositions"].get(_key(m["prep"]), "event")
+        found.append((m.start(), -m.end(), order,
+                      DateMention(m.start() + offset, m.end() + offset, m.group(), day, kind, year)))
     return _leftmost_longest(found)
+
+
+@lru_cache(maxsize=512)
+def _matches(text: str) -> tuple:
+    """The rules' matches in a text; cached because a sentence is read with several anchors."""
+    return tuple((order, m) for order, (regex, _, _) in enumerate(_RULES) for m in regex.finditer(text))
 
 
 def _leftmost_longest(found) -> list[DateMention]:
