@@ -13,7 +13,9 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -57,48 +59,46 @@ def crisis_sentences(doc: Doc) -> Doc:
     """Split at line breaks and sentence-final punctuation, not inside quotes.
 
     A line that ends inside an open sentence (a comma, or a quote closed with
-    a comma) continues on the next line: “…,” / ujar X.
+    a comma) continues on the next line: “…,” / ujar X. Whitespace tokens
+    never start a sentence. Works on plain lists: it runs on every token.
     """
+    texts = [t.text for t in doc]
+    breaks = ["\n" in t.text_with_ws for t in doc]
+    words = [i for i, text in enumerate(texts) if text.strip()]
+    starts = numpy.full((len(texts), 1), -1, dtype="int32").astype("uint64")
+    if len(texts):
+        starts[0, 0] = 1
     in_quote = False
-    for token in doc:
-        token.is_sent_start = token.i == 0
-    for i, token in enumerate(doc[:-1]):
-        text = token.text
+    for k in range(len(words) - 1):
+        i, j = words[k], words[k + 1]
+        text = texts[i]
         if text in OPEN_QUOTES:
             in_quote = True
         elif text in CLOSE_QUOTES or (text == '"' and in_quote):
             in_quote = False
         elif text == '"':
             in_quote = True
-        nxt = _next_word(doc, i)
-        if nxt is None:
-            break
-        if "\n" in doc[i:nxt.i].text_with_ws or "\n" in token.whitespace_:
+        if any(breaks[i:j]):
             in_quote = False
-            if not _continues(doc, i, nxt):
-                nxt.is_sent_start = True
-        elif not in_quote and nxt.i == i + 1 and _starts_sentence(nxt) and (
+            if not _continues(texts, i, texts[j]):
+                starts[j, 0] = 1
+        elif not in_quote and j == i + 1 and _starts_sentence(texts[j]) and (
                 SENTENCE_END.search(text) or
-                (text in CLOSE_QUOTES | {'"'} and i > 0 and SENTENCE_END.search(doc[i - 1].text))):
-            nxt.is_sent_start = True
+                (text in CLOSE_QUOTES | {'"'} and i > 0 and SENTENCE_END.search(texts[i - 1]))):
+            starts[j, 0] = 1
+    doc.from_array([SENT_START], starts)
     return doc
 
 
-def _next_word(doc: Doc, i: int):
-    """The next token that is not whitespace: whitespace never starts a sentence."""
-    return next((t for t in doc[i + 1:] if t.text.strip()), None)
-
-
-def _continues(doc: Doc, i: int, nxt) -> bool:
+def _continues(texts: list[str], i: int, next_word: str) -> bool:
     """A line break inside a sentence: the line ends with a comma or the next starts in lower case."""
-    j = i
-    while j > 0 and (doc[j].text in CLOSE_QUOTES | {'"'} or not doc[j].text.strip()):
-        j -= 1
-    return doc[j].text == "," or nxt.text[:1].islower()
+    while i > 0 and (texts[i] in CLOSE_QUOTES | {'"'} or not texts[i].strip()):
+        i -= 1
+    return texts[i] == "," or next_word[:1].islower()
 
 
-def _starts_sentence(token) -> bool:
-    first = token.text[:1]
+def _starts_sentence(text: str) -> bool:
+    first = text[:1]
     return first.isupper() or first.isdigit() or first in OPEN_QUOTES | {'"', "("}
 
 
