@@ -51,9 +51,14 @@ class SavedQuery:
 
     @property
     def kind(self) -> str:
-        body = re.sub(r"(?m)^\s*#.*$", "", self.text)
-        body = re.sub(r"(?is)^\s*(PREFIX\s+\S*\s*<[^>]*>\s*|BASE\s*<[^>]*>\s*)*", "", body)
-        return body.split(None, 1)[0].upper() if body.strip() else "SELECT"
+        return operation(self.text)
+
+
+def operation(text: str) -> str:
+    """The first keyword after comments and the prologue: SELECT, CONSTRUCT, INSERT, DROP..."""
+    body = re.sub(r"(?m)^\s*#.*$", "", text)
+    body = re.sub(r"(?is)^\s*(PREFIX\s+\S*\s*<[^>]*>\s*|BASE\s*<[^>]*>\s*)*", "", body)
+    return body.split(None, 1)[0].upper() if body.strip() else "SELECT"
 
 
 def parse(path: Path) -> SavedQuery:

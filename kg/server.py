@@ -48,6 +48,7 @@ class Job:
     """A query for a worker: SPARQL text, or a saved query's name and parameter values."""
     accept: str
     limit: int
+    max_bytes: int = 100 << 20
     sparql: str = ""
     saved: str = ""
     params: dict[str, str] = field(default_factory=dict)
@@ -144,7 +145,10 @@ def answer(store: ox.Store, job: Job) -> Reply:
                                   named_graphs=[ox.NamedNode(g) for g in job.named_graphs] or None)
         else:
             results = store.query(job.sparql, use_default_graph_as_union=True)
-        return serialise(results, job.accept, job.limit)
+        reply = serialise(results, job.accept, job.limit)
+        if len(reply.body) > job.max_bytes:
+            return error(503, f"the answer is larger than {job.max_bytes} bytes: narrow the query or add a LIMIT")
+        return reply
     except (QueryError, SyntaxError, ValueError) as err:
         return error(400, str(err).splitlines()[0] if str(err) else type(err).__name__)
     except (OSError, RuntimeError) as err:
@@ -224,7 +228,7 @@ class BodyTooLarge(Exception):
 
 
 def make_app(store_path: Path, timeout: float = 30, max_results: int = 10000,
-             max_body: int = 1 << 20, cors: str | None = None, workers: int = 2):
+             max_body: int = 1 << 20, cors: str | None = None, workers: int = 2, max_bytes: int = 100 << 20):
     from starlette.applications import Starlette
     from starlette.concurrency import run_in_threadpool
     from starlette.middleware import Middleware
@@ -233,9 +237,18 @@ def make_app(store_path: Path, timeout: float = 30, max_results: int = 10000,
     from starlette.routing import Mount, Route
     from starlette.staticfiles import StaticFiles
 
-    from kg.query import saved_queries
+    from kg.query import UPDATES, operation, saved_queries
 
     pool = Pool(store_path, workers, timeout)
+
+    class Static(StaticFiles):
+        """Static files; a path the file system cannot even look up (a NUL byte) is simply not found."""
+
+        async def get_response(self, path, scope):
+            try:
+                return await super().get_response(path, scope)
+            except ValueError:
+                return Response("Not Found", 404, media_type="text/plain")
 
     def respond(reply: Reply) -> Response:
         return Response(reply.body, reply.status, headers=reply.headers, media_type=reply.media_type)
@@ -266,12 +279,13 @@ def make_app(store_path: Path, timeout: float = 30, max_results: int = 10000,
                 args += parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True)
             else:
                 return respond(error(415, "POST a query as application/sparql-query or a form"))
-        if any(k == "update" for k, _ in args):
+        if any(k == "update" for k, _ in args) or \
+                any(k == "query" and operation(v) in UPDATES for k, v in args):
             return respond(error(403, "this endpoint is read-only: updates are refused"))
         queries = [v for k, v in args if k == "query"]
         if len(queries) != 1:
             return respond(error(400, "pass exactly one query parameter"))
-        job = Job(request.headers.get("accept", ""), max_results, sparql=queries[0],
+        job = Job(request.headers.get("accept", ""), max_results, max_bytes, sparql=queries[0],
                   default_graphs=[v for k, v in args if k == "default-graph-uri"],
                   named_graphs=[v for k, v in args if k == "named-graph-uri"])
         return respond(await run_in_threadpool(pool.run, job))
@@ -285,7 +299,7 @@ def make_app(store_path: Path, timeout: float = 30, max_results: int = 10000,
         name = request.path_params["name"]
         if name not in {q.name for q in saved_queries()}:
             return respond(error(404, f"no saved query {name!r}"))
-        job = Job(request.headers.get("accept", ""), max_results, saved=name,
+        job = Job(request.headers.get("accept", ""), max_results, max_bytes, saved=name,
                   params=dict(request.query_params.items()))
         return respond(await run_in_threadpool(pool.run, job))
 
@@ -302,7 +316,7 @@ def make_app(store_path: Path, timeout: float = 30, max_results: int = 10000,
     return Starlette(
         routes=[Route("/", index), Route("/sparql", sparql, methods=["GET", "POST"]),
                 Route("/queries", list_queries), Route("/queries/{name}", saved_query),
-                Mount("/static", StaticFiles(directory=WEB))],
+                Mount("/static", Static(directory=WEB))],
         middleware=middleware, lifespan=lifespan)
 
 
@@ -325,12 +339,14 @@ def _check_port(host: str, port: int) -> None:
               help="Largest request body (bytes).")
 @click.option("--cors", metavar="ORIGIN", help="Allow browser pages from ORIGIN (or *) to query.")
 @click.option("--workers", type=click.IntRange(1, 64), default=2, show_default=True, help="Query processes.")
-def serve_command(host, port, store, timeout, max_results, max_body, cors, workers):
+@click.option("--max-bytes", type=click.IntRange(1), default=100 << 20, show_default=True,
+              help="Largest answer (bytes); a bigger one is refused with 503.")
+def serve_command(host, port, store, timeout, max_results, max_body, cors, workers, max_bytes):
     """Serve SPARQL, the saved queries and a web page (read-only)."""
     import uvicorn
 
     open_store(store)  # fail now, in one line, when there is no store
     _check_port(host, port)
-    app = make_app(store, timeout, max_results, max_body, cors, workers)
+    app = make_app(store, timeout, max_results, max_body, cors, workers, max_bytes)
     click.echo(f"serving {store} at http://{host}:{port}/ (SPARQL at /sparql; Ctrl-C stops)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -145,8 +145,11 @@ class _Writing:
 
 
 def _reason(err: OSError) -> str:
-    if err.errno == errno.ENOSPC:
+    """A short reason; RocksDB's errors come without an errno, so their text is read too."""
+    text = str(err)
+    if err.errno == errno.ENOSPC or "No space left on device" in text:
         return "no space left on device"
-    if err.errno in (errno.EACCES, errno.EROFS, errno.EPERM):
+    if err.errno in (errno.EACCES, errno.EROFS, errno.EPERM) or \
+            any(s in text for s in ("Permission denied", "Read-only file system")):
         return "permission denied (read-only?)"
-    return err.strerror or str(err)
+    return err.strerror or text.splitlines()[0]

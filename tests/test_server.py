@@ -93,7 +93,7 @@ def test_updates_are_refused(server):
     assert server.post("/sparql", data={"update": update}).status_code == 403
     sent = server.post("/sparql", content=update, headers={"Content-Type": "application/sparql-update"})
     assert sent.status_code == 403 and "read-only" in sent.text
-    assert server.get("/sparql", params={"query": update}).status_code == 400
+    assert server.get("/sparql", params={"query": update}).status_code == 403
 
 
 def test_bad_query_is_a_400_with_one_line(server):
