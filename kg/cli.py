@@ -32,10 +32,10 @@ def _known_errors() -> tuple[type[BaseException], ...]:
 
 # Commands that live in their own modules, imported only when run (fast start-up).
 LAZY_COMMANDS = {
-    "eval": "kg.evaluate:eval_command",
-    "export": "kg.export:export_command",
-    "serve": "kg.server:serve_command",
-    "push": "kg.push:push_command",
+    "eval": ("kg.evaluate:eval_command", "Score entities and events against a GOLD file (docs/GOLD.md)."),
+    "export": ("kg.export:export_command", "Export the graph (or a subset) for other tools."),
+    "serve": ("kg.server:serve_command", "Serve SPARQL, the saved queries and a web page (read-only)."),
+    "push": ("kg.push:push_command", "Send all named graphs to a SPARQL store (Graph Store Protocol)."),
 }
 
 
@@ -45,9 +45,17 @@ class Group(click.Group):
 
     def get_command(self, ctx, name):
         if name in LAZY_COMMANDS:
-            module, attr = LAZY_COMMANDS[name].split(":")
+            module, attr = LAZY_COMMANDS[name][0].split(":")
             return getattr(importlib.import_module(module), attr)
         return super().get_command(ctx, name)
+
+    def format_commands(self, ctx, formatter):
+        """The command list, without importing the lazy commands' modules."""
+        rows = [(name, LAZY_COMMANDS[name][1] if name in LAZY_COMMANDS
+                 else self.commands[name].get_short_help_str(formatter.width - 20))
+                for name in self.list_commands(ctx)]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
     def invoke(self, ctx):
         try:

@@ -64,3 +64,21 @@ def test_queries_lists_titles():
     code, out, _ = run("queries")
     names = [line.split()[0] for line in out.splitlines()]
     assert len(names) >= 10 and "timeline" in names and "evidence" in names
+
+
+def test_help_lists_lazy_commands_with_their_own_help_without_importing_them():
+    import importlib
+    import subprocess
+    import sys
+
+    from kg.cli import LAZY_COMMANDS
+
+    for name, (target, summary) in LAZY_COMMANDS.items():
+        module, attr = target.split(":")
+        command = getattr(importlib.import_module(module), attr)
+        assert (command.help or "").startswith(summary.rstrip(".")), name
+    loaded = subprocess.run([sys.executable, "-c", "import sys; from kg.cli import cli; "
+                             "sys.argv = ['kg', '--help']\ntry: cli()\nexcept SystemExit: pass\n"
+                             "print(sorted(m for m in sys.modules if m.startswith(('kg.', 'networkx', 'spacy'))))"],
+                            capture_output=True, text=True).stdout.splitlines()[-1]
+    assert "networkx" not in loaded and "spacy" not in loaded and "kg.export" not in loaded
