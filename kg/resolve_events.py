@@ -30,6 +30,8 @@ from kg.vocab import event_iri
 
 WORD = re.compile(r"\w+")
 QUOTE_OVERLAP = 0.5
+WINDOW = 2000          # documents an event stays open to new mentions
+EVICT_EVERY = 250
 
 
 @dataclass
@@ -74,11 +76,18 @@ class EventResolver:
     event with every other.
     """
 
-    def __init__(self):
-        self.clusters: list[_Cluster] = []
-        self.index: dict[tuple, list[int]] = {}     # (class key, link) → cluster numbers
+    def __init__(self, window: int = WINDOW, evict_every: int = EVICT_EVERY):
+        self.window, self.evict_every = window, evict_every
+        self.clusters: dict[int, _Cluster] = {}
+        self.last_seen: dict[int, int] = {}          # cluster number → number of the last document in it
+        self.index: dict[tuple, list[int]] = {}      # (class key, link) → cluster numbers
+        self.documents = 0
+        self.next_number = 0
 
     def assign(self, ext: ExtractedDocument) -> None:
+        self.documents += 1
+        if self.documents % self.evict_every == 0:
+            self._forget_old_clusters()
         for event in ext.events:
             if event.iri:
                 continue
@@ -86,16 +95,26 @@ class EventResolver:
             candidates = sorted({n for link in _links(m) for n in self.index.get((_key(m), link), ())})
             number = next((n for n in candidates if _compatible(self.clusters[n], m)), None)
             if number is None:
-                number = len(self.clusters)
-                self.clusters.append(_Cluster(event_iri(ext.doc.id, event.begin, event.end), m.cls, m.sense,
-                                              m.negated, m.modality))
+                number = self.next_number
+                self.next_number += 1
+                self.clusters[number] = _Cluster(event_iri(ext.doc.id, event.begin, event.end), m.cls, m.sense,
+                                                 m.negated, m.modality)
             cluster = self.clusters[number]
             _absorb(cluster, m)
+            self.last_seen[number] = self.documents
             for link in _links(m):
                 numbers = self.index.setdefault((_key(m), link), [])
                 if not numbers or numbers[-1] != number:
                     numbers.append(number)
             event.iri = cluster.iri
+
+    def _forget_old_clusters(self) -> None:
+        """Events not reported in the last ``window`` documents take no new mentions: memory stays flat."""
+        old = {n for n, seen in self.last_seen.items() if seen <= self.documents - self.window}
+        for n in old:
+            del self.clusters[n], self.last_seen[n]
+        self.index = {key: kept for key, numbers in self.index.items()
+                      if (kept := [n for n in numbers if n not in old])}
 
 
 def _key(m: "_Mention") -> tuple:

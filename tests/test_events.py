@@ -301,3 +301,37 @@ def test_according_to_an_unnamed_source_has_no_speaker(read):
     ext = read("Menurut seorang saksi di kantor polisi, Ahmed Rahman ditangkap pada hari Senin.", date(2024, 8, 8))
     assert not of(ext, "Statement")
     assert "polisi" not in names(ext, of(ext, "Detention")[0].targets)     # "kantor polisi" is a place
+
+
+def test_event_coreference_across_documents_and_its_window():
+    from datetime import date
+
+    from kg.ingest import make_document
+    from kg.pipeline import extract_documents
+    from kg.resolve import Resolver
+    from kg.resolve_events import EventResolver
+
+    text = "Polisi Peru menahan 20 demonstran di Lima pada 3 Maret 2023."
+    def documents():
+        docs = [make_document(f"d{n}", text, {"published": "2023-03-04"}, "test") for n in range(2)]
+        extracted = extract_documents(docs, use_model=False)
+        resolver = Resolver()
+        for ext in extracted:
+            resolver.resolve(ext)
+        return extracted
+
+    def detentions(ext):
+        return [e for e in ext.events if e.cls == "Detention"]
+
+    shared = EventResolver()
+    first, second = documents()
+    shared.assign(first)
+    shared.assign(second)
+    assert detentions(first)[0].date == date(2023, 3, 3)
+    assert detentions(first)[0].iri == detentions(second)[0].iri
+    forgetful = EventResolver(window=1, evict_every=1)
+    first, second = documents()
+    forgetful.assign(first)
+    forgetful.assign(second)
+    assert detentions(first)[0].iri != detentions(second)[0].iri
+    assert len(forgetful.clusters) == len(second.events)
