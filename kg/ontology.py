@@ -1,13 +1,24 @@
-"""Where the ontology and the SHACL shapes live.
+"""Where the ontology, the SHACL shapes and the saved queries live.
 
-The canonical files are in the repository's ``ontology/`` folder (the package
-is installed editable), so there is one copy to edit and no drift.
+The canonical files are the repository's ``ontology/`` and ``queries/`` folders
+(one copy to edit, used as they are by an editable install); a wheel installs
+copies under ``<prefix>/share/crisis-kg/``.
 """
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
-ONTOLOGY_DIR = Path(__file__).resolve().parents[1] / "ontology"
+REPO = Path(__file__).resolve().parents[1]
+SHARE = Path(sys.prefix) / "share" / "crisis-kg"
+
+
+def resource_dir(name: str) -> Path:
+    """The repository's folder when there is one, else the installed copy."""
+    return REPO / name if (REPO / name).is_dir() else SHARE / name
+
+
+ONTOLOGY_DIR = resource_dir("ontology")
 
 
 def _existing(name: str) -> Path:

@@ -22,7 +22,9 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-QUERIES_DIR = Path(__file__).resolve().parents[1] / "queries"
+from kg.ontology import resource_dir
+
+QUERIES_DIR = resource_dir("queries")
 PARAM_TYPES = ("string", "iri", "date", "integer")
 FORMATS = ("table", "csv", "tsv", "json")
 CELL_WIDTH = 60
