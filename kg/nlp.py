@@ -186,34 +186,40 @@ class CrisisEntities:
         return [Candidate(s, e, "Group", 2) for _, s, e in self.group_matcher(doc)]
 
     def _organisations(self, doc: Doc, gaz: list[Candidate]) -> list[Candidate]:
-        """Head word + name words: "Kementerian Luar Negeri Rusia", "Bank Nasional Kazakhstan"."""
+        """Head word + name words: "Kementerian Luar Negeri Rusia", "Bank Nasional Kazakhstan".
+
+        A lower-case media or company head is a description, not part of the name:
+        "kantor berita (Rusia) Tass" names Tass.
+        """
         gaz_at = {c.start: c for c in gaz}
         out = []
         for _, start, head_end in _longest(self.org_head_matcher(doc)):
             head = doc[start:head_end].text.lower()
             cls = self.org_heads[head]
-            lower_head = doc[start].text[:1].islower()
+            lower_head = doc[head_end - 1].text[:1].islower()
             descriptor = lower_head and cls in ("MediaOrganization", "Company")
-            end = head_end
+            name_start = end = head_end
+            if descriptor and end in gaz_at and gaz_at[end].label == "Country":
+                name_start = end = gaz_at[end].end
             while end < len(doc):
                 tok = doc[end]
                 if end in gaz_at and gaz_at[end].label in ("Country", "City", "Region", "Place"):
                     end = gaz_at[end].end
                     break
-                if tok.text == "-" and end > head_end and end + 1 < len(doc) and not tok.whitespace_ and \
+                if tok.text == "-" and end > name_start and end + 1 < len(doc) and not tok.whitespace_ and \
                         (_capitalised(doc[end + 1]) or doc[end + 1].is_digit):
                     end += 2          # "Khabar-24", "Asia-Pasifik"
                 elif (_capitalised(tok) and (descriptor or not lower_head)) or tok.text.lower() in self.org_words:
                     end += 1
                 else:
                     break
-            while end > head_end and doc[end - 1].text.lower() in CANNOT_END_NAME:
+            while end > name_start and doc[end - 1].text.lower() in CANNOT_END_NAME:
                 end -= 1
-            if end == head_end and head not in self.standalone_orgs:
+            if end == name_start and head not in self.standalone_orgs:
                 continue
             if descriptor:
-                if _capitalised(doc[head_end]) and doc[head_end].text.lower() not in DIRECTIONS:
-                    out.append(Candidate(head_end, end, cls, 4))
+                if _capitalised(doc[name_start]) and doc[name_start].text.lower() not in DIRECTIONS:
+                    out.append(Candidate(name_start, end, cls, 4))
             else:
                 out.append(Candidate(start, end, cls, 4))
         return out
@@ -289,6 +295,8 @@ class CrisisEntities:
             name_end = _name_end(doc, pos, {})
             if name_end > pos:
                 cls = self.place_cues[doc[start:end].text.lower()]
+                if name_end < len(doc) and doc[name_end].text in DIRECTIONS:   # "Asia tengah" is a region
+                    name_end, cls = name_end + 1, "Region"
                 out.append(Candidate(pos, name_end, cls, 1))
         return out
 
