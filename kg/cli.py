@@ -175,16 +175,10 @@ def load(shards, store, wait):
               show_default=True)
 def query(name, store, params, fmt):
     """Run a saved query (NAME) or a .rq file."""
-    from kg.query import find, render, run
+    from kg.query import find, parse_params, render, run
 
-    values = {}
-    for item in params:
-        key, sep, value = item.partition("=")
-        if not sep or not key:
-            raise UserError(f"--param expects KEY=VALUE, got {item!r}")
-        values[key] = value
     saved = find(name)
-    click.echo(render(run(open_store(store), saved, values), fmt).rstrip("\n"))
+    click.echo(render(run(open_store(store), saved, parse_params(params)), fmt).rstrip("\n"))
 
 
 @cli.command()

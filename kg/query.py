@@ -102,6 +102,17 @@ def find(name_or_path: str, directory: Path = QUERIES_DIR) -> SavedQuery:
     raise QueryError(f"unknown query {name_or_path!r}; saved queries: {names}")
 
 
+def parse_params(items) -> dict[str, str]:
+    """KEY=VALUE strings from the command line into a dict."""
+    values = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise QueryError(f"--param expects KEY=VALUE, got {item!r}")
+        values[key] = value
+    return values
+
+
 def bind(saved: SavedQuery, values: dict[str, str]) -> dict[ox.Variable, object]:
     """Check and convert parameter values to RDF terms."""
     declared = {p.name: p for p in saved.params}

@@ -21,8 +21,8 @@ so IRIs are deterministic for a given document order.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass
+import datetime
 
 from kg.extract.events import BY_SENSE
 from kg.records import ENTITY_KIND, Event, ExtractedDocument
@@ -35,30 +35,13 @@ EVICT_EVERY = 250
 
 
 @dataclass
-class _Cluster:
-    iri: str
-    cls: str
-    sense: str | None
-    negated: bool
-    modality: str | None
-    date: date | None = None
-    places: set[str] = field(default_factory=set)
-    countries: set[str] = field(default_factory=set)
-    agents: set[str] = field(default_factory=set)
-    actors: set[str] = field(default_factory=set)
-    speaker: str | None = None
-    medium: str | None = None
-    quote_words: set[str] = field(default_factory=set)
-
-
-@dataclass
 class _Mention:
     """What coreference compares, with entity IRIs instead of mention indexes."""
     cls: str
     sense: str | None
     negated: bool
     modality: str | None
-    date: date | None
+    date: datetime.date | None
     places: set[str]
     countries: set[str]
     agents: set[str]
@@ -66,6 +49,16 @@ class _Mention:
     speaker: str | None
     medium: str | None
     quote_words: set[str]
+
+
+@dataclass
+class _Cluster(_Mention):
+    """The features of an event's mentions so far, merged."""
+    iri: str = ""
+
+
+def _new_cluster(iri: str, m: _Mention) -> _Cluster:
+    return _Cluster(iri=iri, **{k: set(v) if isinstance(v, set) else v for k, v in vars(m).items()})
 
 
 class EventResolver:
@@ -97,8 +90,7 @@ class EventResolver:
             if number is None:
                 number = self.next_number
                 self.next_number += 1
-                self.clusters[number] = _Cluster(event_iri(ext.doc.id, event.begin, event.end), m.cls, m.sense,
-                                                 m.negated, m.modality)
+                self.clusters[number] = _new_cluster(event_iri(ext.doc.id, event.begin, event.end), m)
             cluster = self.clusters[number]
             _absorb(cluster, m)
             self.last_seen[number] = self.documents

@@ -27,18 +27,12 @@ QUERY_GRAPH = ox.NamedNode("urn:crisis-kg:query-result")
 
 def query_source(store: ox.Store, name: str, params: tuple[str, ...]) -> tuple[ox.Store, list[ox.Quad]]:
     """A CONSTRUCT saved query's triples, in a memory store that also holds the ontology."""
-    from kg.query import find, run
+    from kg.query import find, parse_params, run
 
     saved = find(name)
     if saved.kind not in ("CONSTRUCT", "DESCRIBE"):
         raise UserError(f"query {name} is a {saved.kind} query; --query needs a CONSTRUCT query")
-    values = {}
-    for item in params:
-        key, sep, value = item.partition("=")
-        if not sep or not key:
-            raise UserError(f"--param expects KEY=VALUE, got {item!r}")
-        values[key] = value
-    triples = list(run(store, saved, values))
+    triples = list(run(store, saved, parse_params(params)))
     memory = ox.Store()
     memory.extend(ox.Quad(t.subject, t.predicate, t.object, QUERY_GRAPH) for t in triples)
     memory.extend(store.quads_for_pattern(None, None, None, ox.NamedNode(ONTOLOGY_GRAPH)))
