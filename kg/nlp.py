@@ -9,6 +9,7 @@ title is kept apart from the name, in ``span._.role``.
 from __future__ import annotations
 
 import logging
+import os
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -24,7 +25,7 @@ from kg import gazetteer
 from kg.records import ENTITY_KIND
 
 DATA = Path(__file__).parent / "data"
-MODEL_DIR = DATA / "ner-model"
+MODEL_DIR = Path(os.environ.get("KG_NER_MODEL") or DATA / "ner-model")   # KG_NER_MODEL: use another model
 MODEL_LABELS = {"PER": "Person", "ORG": "Organization", "LOC": "Place"}
 
 Span.set_extension("role", default=None, force=True)
@@ -38,6 +39,8 @@ CLOSE_QUOTES = {"”", "’"}
 ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&\-]{1,9}$")
 NAME_PARTICLES = {"de", "da", "van", "von", "der", "le", "la", "bin", "binti", "al", "el", "dos"}
 HEADLINE = "kg_headline_tokens"
+ARTICLES = {"seorang", "sang", "salah", "para"}
+TITLED = 6          # priority of a name read after a title, the highest
 HEADLINE_MIN_WORDS, HEADLINE_SHARE = 5, 0.8
 CANNOT_END_NAME = {"dan", "untuk", "urusan", "dalam", "luar", "di", "dari", "-"}
 DIRECTIONS = {"barat", "timur", "utara", "selatan", "tengah", "barat daya", "tenggara", "barat laut", "timur laut"}
@@ -142,6 +145,9 @@ class CrisisEntities:
         self.org_head_matcher = _phrase_matcher(nlp, self.org_heads)
         self.org_words = set(read_list("org_words.txt"))
         self.demonyms = set(read_list("demonyms.txt"))
+        self.speech_verbs = set(read_list("speech_verbs.txt"))
+        self.openers = set(read_list("sentence_openers.txt"))
+        self.common_words = set(read_list("common_words.txt"))
         self.place_cues = dict(read_table("place_cues.tsv"))
         self.place_cue_matcher = _phrase_matcher(nlp, self.place_cues)
         self.acronym_def = Matcher(vocab)
@@ -157,9 +163,9 @@ class CrisisEntities:
         aliases = self._acronym_definitions(doc, candidates)
         candidates += self._titled_persons(doc, gaz_spans, candidates)
         candidates += self._place_cues(doc)
+        candidates += self._speakers(doc, candidates)
         candidates += self._model_spans(doc)
-        chosen = _select(candidates)
-        chosen = _select(chosen + self._propagate_names(doc, chosen))
+        chosen = _select(self._propagate_names(doc, _select(candidates)))
         doc.ents = [self._span(doc, c) for c in chosen]
         doc._.aliases = aliases
         del doc.user_data[HEADLINE]
@@ -274,16 +280,40 @@ class CrisisEntities:
             if name_end == pos:
                 continue
             possessive = use == "possessive" and name_end - pos == 1
-            out.append(Candidate(pos, name_end, "Person", 6, role=None if possessive else role,
+            out.append(Candidate(pos, name_end, "Person", TITLED, role=None if possessive else role,
                                  affiliation=affiliation))
         for i, tok in enumerate(doc):
-            if tok.text != "," or i + 1 not in title_at:
+            after = i + 2 if i + 1 < len(doc) and doc[i + 1].text.lower() in ARTICLES else i + 1
+            if tok.text != "," or after not in title_at:
                 continue
             start = i
             while start > 0 and i - start < 4 and (start - 1) not in stop and _capitalised(doc[start - 1]):
                 start -= 1
+            while start < i and doc[start].text.lower() in self.openers:
+                start += 1
             if i - start >= 2:
-                out.append(Candidate(start, i, "Person", 6, role=doc[i + 1:title_at[i + 1]].text))
+                out.append(Candidate(start, i, "Person", TITLED, role=doc[after:title_at[after]].text))
+        return out
+
+    def _speakers(self, doc: Doc, others: list[Candidate]) -> list[Candidate]:
+        """Two to four capitalised words right before a verb of saying name a person: "Andrés Pérez mengatakan"."""
+        taken = {i for c in others for i in range(c.start, c.end)}
+        title_at = {s: e for _, s, e in _longest(self.titles(doc))}
+        out = []
+        for tok in doc:
+            if tok.text.lower() not in self.speech_verbs or tok.i < 2:
+                continue
+            start = tok.i
+            while start > 0 and tok.i - start < 5 and (start - 1) not in taken and _capitalised(doc[start - 1]) \
+                    and doc[start - 1].text not in self.demonyms:
+                start -= 1
+            while start < tok.i and doc[start].text.lower() in self.openers:
+                start += 1
+            role = None
+            if start in title_at and title_at[start] < tok.i:
+                role, start = doc[start:title_at[start]].text, title_at[start]
+            if tok.i - start >= 2:
+                out.append(Candidate(start, tok.i, "Person", 2, role=role))
         return out
 
     def _place_cues(self, doc: Doc) -> list[Candidate]:
@@ -301,29 +331,37 @@ class CrisisEntities:
         return out
 
     def _model_spans(self, doc: Doc) -> list[Candidate]:
-        """The model's spans, typed more finely by the gazetteer when it agrees on the kind."""
+        """The model's spans, typed more finely by the gazetteer when it agrees on the kind.
+
+        Dropped: spans opening with a lower-case word ("kota barat"), in Title-Case
+        headlines, and single common words or nationality words ("Protes", "Kazakh").
+        """
         out = []
+        headline = doc.user_data.get(HEADLINE, ())
         for start, end, label in doc.user_data.pop("model_ents", []):
             kind = MODEL_LABELS.get(label)
-            if kind is None:
+            span = doc[start:end]
+            if kind is None or span.text[:1].islower() or start in headline or \
+                    (end - start == 1 and (span.text.lower() in self.common_words or span.text in self.demonyms)):
                 continue
-            known = self.gazetteer.entity_class(doc[start:end].text)
+            known = self.gazetteer.entity_class(span.text)
             cls = known if known and ENTITY_KIND[known] == kind else kind
             out.append(Candidate(start, end, cls, 0, source="model"))
         return out
 
     def _propagate_names(self, doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
-        """Tag later bare surnames/first names of persons found with a full name in this document."""
-        taken = {i for c in chosen for i in range(c.start, c.end)}
+        """Bare surnames and first names of persons named in full in this document are persons,
+        also where the model typed them otherwise."""
         parts = set()
         for c in chosen:
             if c.label == "Person" and c.end - c.start >= 2:
                 for tok in doc[c.start:c.end]:
                     if len(tok.text) > 2 and _capitalised(tok) and tok.text.lower() not in NAME_PARTICLES:
                         parts.add(tok.text)
-        return [Candidate(tok.i, tok.i + 1, "Person", 0) for tok in doc
-                if tok.i not in taken and tok.text in parts]
-
+        kept = [c for c in chosen if not (c.source == "model" and c.end - c.start == 1 and doc[c.start].text in parts)]
+        taken = {i for c in kept for i in range(c.start, c.end)}
+        return kept + [Candidate(tok.i, tok.i + 1, "Person", 0) for tok in doc
+                       if tok.i not in taken and tok.text in parts]
 
 
 def _phrase_matcher(nlp: Language, phrases) -> PhraseMatcher:
@@ -386,10 +424,11 @@ def _head_class(span: Span, heads: dict[str, str]) -> str:
 
 
 def _select(candidates: list[Candidate]) -> list[Candidate]:
-    """Longest first, then higher priority; no two spans overlap."""
+    """Names read after a title first (the model tends to swallow titles and countries into
+    a name: "Peru Dina Boluarte"), then longest first, then higher priority; no overlaps."""
     used: set[int] = set()
     out = []
-    for c in sorted(candidates, key=lambda c: (-(c.end - c.start), -c.priority, c.start)):
+    for c in sorted(candidates, key=lambda c: (c.priority < TITLED, -(c.end - c.start), -c.priority, c.start)):
         tokens = set(range(c.start, c.end))
         if tokens & used:
             continue

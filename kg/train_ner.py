@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 import shutil
 import sys
 from pathlib import Path
@@ -21,12 +20,11 @@ from pathlib import Path
 import spacy
 from spacy.tokens import DocBin
 
-from kg.conll import KINDS, MODEL_LABEL, SPLITS, GoldSentence, read_gold
+from kg.conll import MODEL_LABEL, SPLITS, GoldSentence, read_gold
 from kg.eval_ner import evaluate_file, format_report
 
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = ROOT / "configs" / "ner.cfg"
-AUGMENT = 0                    # name-swapped copies of the training set
 META = {
     "name": "crisis_kg_ner",
     "version": "0.1.0",
@@ -61,29 +59,6 @@ def docbin(nlp, sentences: list[GoldSentence]) -> tuple[DocBin, int]:
     return out, unaligned
 
 
-def swap_names(sentences: list[GoldSentence], copies: int, seed: int = 0) -> list[GoldSentence]:
-    """Copies of the sentences with each name replaced by another training name of its kind.
-
-    Why: with a few thousand sentences the model memorises the names it saw;
-    swapped copies make it read context and word shape instead.
-    """
-    rng = random.Random(seed)
-    names = {kind: sorted({s.text[b:e] for s in sentences for b, e, k in s.spans if k == kind})
-             for kind in KINDS}
-    out = []
-    for _ in range(copies):
-        for sentence in sentences:
-            text, spans, position = "", [], 0
-            for begin, end, kind in sorted(sentence.spans):
-                text += sentence.text[position:begin]
-                name = rng.choice(names[kind])
-                spans.append((len(text), len(text) + len(name), kind))
-                text, position = text + name, end
-            if spans:
-                out.append(GoldSentence(text + sentence.text[position:], spans))
-    return out
-
-
 def split_files(data: Path, split: str) -> list[Path]:
     files = [data / corpus / names[split] for corpus, names in SPLITS.items()]
     for path in files:
@@ -93,7 +68,7 @@ def split_files(data: Path, split: str) -> list[Path]:
 
 
 def train(data: Path, out: Path, work: Path, config: Path = CONFIG,
-          overrides: dict | None = None, augment: int = AUGMENT) -> spacy.Language:
+          overrides: dict | None = None) -> spacy.Language:
     """Convert, train, keep the best model on dev, write it to ``out``; returns it."""
     from spacy.cli.train import train as spacy_train
 
@@ -101,8 +76,6 @@ def train(data: Path, out: Path, work: Path, config: Path = CONFIG,
     nlp = spacy.blank("id")
     for split in ("train", "dev"):
         sentences = [s for path in split_files(data, split) for s in read_gold(path)]
-        if split == "train":
-            sentences += swap_names(sentences, augment)
         corpus, unaligned = docbin(nlp, sentences)
         corpus.to_disk(work / f"{split}.spacy")
         print(f"{split}: {len(corpus)} sentences, {unaligned} gold spans not on token boundaries")
@@ -133,14 +106,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=ROOT / "build" / "ner",
                         help="folder for DocBin files and checkpoints (not committed)")
     parser.add_argument("--config", type=Path, default=CONFIG)
-    parser.add_argument("--augment", type=int, default=AUGMENT,
-                        help="name-swapped copies of the training sentences (default %(default)s)")
     parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                         help="config override, e.g. components.tok2vec.model.encode.width=128")
     args = parser.parse_args(argv)
     try:
         overrides = {k: _value(v) for k, _, v in (s.partition("=") for s in args.set)}
-        nlp = train(args.data, args.out, args.work, args.config, overrides, args.augment)
+        nlp = train(args.data, args.out, args.work, args.config, overrides)
         for path in split_files(args.data, "dev"):
             print(format_report(evaluate_file(path, nlp)), end="\n\n")
     except (OSError, ValueError) as err:
