@@ -33,6 +33,7 @@ def _known_errors() -> tuple[type[BaseException], ...]:
 # Commands that live in their own modules, imported only when run (fast start-up).
 LAZY_COMMANDS = {
     "eval": ("kg.evaluate:eval_command", "Score entities and events against a GOLD file (docs/GOLD.md)."),
+    "eval-ner": ("kg.eval_ner:eval_ner_command", "Score the full entity pipeline (as `kg build` runs it) on CoNLL gold FILES."),
     "export": ("kg.export:export_command", "Export the graph (or a subset) for other tools."),
     "serve": ("kg.server:serve_command", "Serve SPARQL, the saved queries and a web page (read-only)."),
     "push": ("kg.push:push_command", "Send all named graphs to a SPARQL store (Graph Store Protocol)."),
