@@ -23,7 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from kg.link import read_entities  # noqa: E402
-from kg.link.common import compatible_kinds, normalize, packaged_table  # noqa: E402
+from kg.gazetteer import normalise as normalize, packaged_table  # noqa: E402
+from kg.link.common import compatible_kinds  # noqa: E402
 from kg.store import GraphStore, StoreError  # noqa: E402
 from kg.vocab import CRISIS, LINKS_GRAPH, WD, sparql_prefixes  # noqa: E402
 
