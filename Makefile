@@ -27,6 +27,7 @@ clean:
 # Train the statistical NER model on ../shared/data (train splits; dev for early stopping).
 model: $(STAMP)
 	nice $(BIN)/python -m kg.train_ner --data ../shared/data --out kg/data/ner-model
+	$(BIN)/python tools/build_common_words.py ../shared/data
 
 .PHONY: bench
 # Benchmarks on IndoSum (see docs/PERFORMANCE.md); e.g. make bench BENCH_ARGS="--limit 400" for a quick run.
