@@ -240,6 +240,7 @@ def build(inputs: list[Path], store_path: Path, manifest: Path | None = None, jo
                 remove_document(store, doc_iri(ext.doc.id))
                 quads.extend(rdf.document_quads(ext, settings))
             store.extend(quads)
+            store.flush()          # bound RocksDB's memory tables: memory stays flat
             report.built += len(extracted)
             if progress:
                 progress(report.built + report.unchanged)
