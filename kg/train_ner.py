@@ -87,6 +87,7 @@ def train(data: Path, out: Path, work: Path, config: Path = CONFIG,
     best.config["paths"].update({"train": None, "dev": None})   # no local paths in the shipped config
     if out.exists():
         shutil.rmtree(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
     best.to_disk(out)
     return best
 
