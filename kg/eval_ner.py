@@ -136,7 +136,11 @@ def eval_ner_command(files, no_model):
 
     nlp = load_pipeline(use_model=not no_model)
     for path in files:
-        click.echo(format_report(evaluate_file(path, nlp)) + "\n")
+        try:
+            report = evaluate_file(path, nlp)
+        except ValueError as err:
+            raise click.ClickException(f"{path}: {err}") from None
+        click.echo(format_report(report) + "\n")
 
 
 if __name__ == "__main__":

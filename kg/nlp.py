@@ -33,6 +33,7 @@ Span.set_extension("affiliation", default=None, force=True)   # (start_char, end
 Span.set_extension("source", default="rule", force=True)
 Doc.set_extension("aliases", default=None, force=True)        # [((b, e), (b, e)), ...]
 
+INITIAL = re.compile(r"[A-Z]\.")       # "Stephen R. Covey": an initial does not end a sentence
 SENTENCE_END = re.compile(r"[.!?…]+[”\"’')\]]*$")
 OPEN_QUOTES = {"“", "‘"}
 CLOSE_QUOTES = {"”", "’"}
@@ -85,7 +86,7 @@ def crisis_sentences(doc: Doc) -> Doc:
             in_quote = False
             if not _continues(texts, i, texts[j]):
                 starts[j, 0] = 1
-        elif not in_quote and j == i + 1 and _starts_sentence(texts[j]) and (
+        elif not in_quote and j == i + 1 and _starts_sentence(texts[j]) and not INITIAL.fullmatch(text) and (
                 SENTENCE_END.search(text) or
                 (text in CLOSE_QUOTES | {'"'} and i > 0 and SENTENCE_END.search(texts[i - 1]))):
             starts[j, 0] = 1
@@ -198,6 +199,9 @@ class CrisisEntities:
         "kantor berita (Rusia) Tass" names Tass.
         """
         gaz_at = {c.start: c for c in gaz}
+        # A name does not run on into a title or into a person the model sees ("Partai Golkar Aburizal Bakrie").
+        stops = {s for _, s, _ in self.titles(doc)} | \
+            {s for s, _, label in doc.user_data.get("model_ents", ()) if label == "PER"}
         out = []
         for _, start, head_end in _longest(self.org_head_matcher(doc)):
             head = doc[start:head_end].text.lower()
@@ -207,7 +211,7 @@ class CrisisEntities:
             name_start = end = head_end
             if descriptor and end in gaz_at and gaz_at[end].label == "Country":
                 name_start = end = gaz_at[end].end
-            while end < len(doc):
+            while end < len(doc) and end not in stops:
                 tok = doc[end]
                 if end in gaz_at and gaz_at[end].label in ("Country", "City", "Region", "Place"):
                     end = gaz_at[end].end
