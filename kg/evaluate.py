@@ -156,7 +156,7 @@ def _norm(name: str) -> frozenset[str]:
 
 
 def names_match(a: str, b: str) -> bool:
-    """'Tokayev' matches 'Kassym-Jomart Tokayev'; 'para pengunjuk rasa' matches 'pengunjuk rasa'."""
+    """'Boluarte' matches 'Dina Boluarte'; 'para pengunjuk rasa' matches 'pengunjuk rasa'."""
     x, y = _norm(a), _norm(b)
     return bool(x and y) and (x <= y or y <= x)
 

@@ -5,7 +5,7 @@ Keys, in order of trust: a gazetteer row (verified Wikidata item), an acronym
 a person's full name (bare surnames and first names attach to the full name
 seen in the same document, or to a unique full name seen before), and
 finally the normalised surface form. Small spelling variants of multi-word
-names ("Saltanat"/"Saltanet Azirbek", "Netblocks"/"NetBlocks") merge.
+names ("Zaw Min Tun"/"Zaw Min Tunn", "Netblocks"/"NetBlocks") merge.
 """
 from __future__ import annotations
 

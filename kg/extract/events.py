@@ -427,7 +427,7 @@ def _subject(sent: Sent, start: int, speaker_scan: bool = False) -> tuple[list[i
                     break
             elif best is not None and speaker_scan and _opens_clause(sent, mi) and sent.kind(mi) in ACTOR_KINDS \
                     and sent.toks[sent.last_tok[mi] + 1].text == ",":
-                best = mi          # "Saltanet Azirbek, juru bicara polisi Kazakh, mengatakan"
+                best = mi          # "Ana Lima, juru bicara polisi Peru, mengatakan"
                 break
             j = sent.first_tok[mi] - 1
             continue
