@@ -11,7 +11,7 @@ import hashlib
 import multiprocessing
 import os
 import time
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -31,7 +31,8 @@ from kg.vocab import CRISIS, ENTITIES_GRAPH, ONTOLOGY_GRAPH, RDF, doc_iri, entit
 
 RDF_TYPE = RDF + "type"
 
-BATCH = 64
+CHUNK = 32            # documents a worker extracts at a time
+LOAD_QUADS = 200_000  # quads gathered before each bulk load into the store
 
 
 @dataclass
@@ -79,32 +80,36 @@ def _extract_chunk(docs: list[Document]) -> list[ExtractedDocument]:
 
 
 class Workers:
-    """Extraction in this process or a pool, started only when there is work.
+    """Extraction in this process or in a pool.
 
-    The pipeline is loaded before forking, so workers share it instead of
-    each loading it again.
+    Chunks go to the pool ahead of need (a bounded window, so memory stays
+    flat) and come back in input order: workers keep extracting while this
+    process resolves and loads what came back. The pipeline is loaded before
+    forking, so workers share it instead of each loading it again.
     """
 
     def __init__(self, jobs: int, use_model: bool):
-        self.jobs, self.use_model, self.pool = jobs, use_model, None
+        self.jobs, self.use_model = jobs, use_model
 
-    def extract(self, docs: list[Document]) -> list[ExtractedDocument]:
-        if self.jobs == 1 or len(docs) < 2:
-            return extract_documents(docs, self.use_model)
-        if self.pool is None:
-            nlp.load_pipeline(self.use_model)
-            self.pool = multiprocessing.get_context("fork").Pool(self.jobs, _init_worker, (self.use_model,))
-        return [e for part in self.pool.map(_extract_chunk, _chunks(docs, self.jobs)) for e in part]
-
-    def close(self) -> None:
-        if self.pool is not None:
-            self.pool.close()
-            self.pool.join()
-
-
-def _chunks(items: list, n: int) -> list[list]:
-    size = max(1, -(-len(items) // n))
-    return [items[i:i + size] for i in range(0, len(items), size)]
+    def extract(self, docs: Iterable[Document]) -> Iterator[list[ExtractedDocument]]:
+        chunks = _batched(docs, CHUNK)
+        if self.jobs == 1:
+            yield from (extract_documents(chunk, self.use_model) for chunk in chunks)
+            return
+        nlp.load_pipeline(self.use_model)
+        pool = multiprocessing.get_context("fork").Pool(self.jobs, _init_worker, (self.use_model,))
+        try:
+            pending: deque = deque()
+            for chunk in chunks:
+                pending.append(pool.apply_async(_extract_chunk, (chunk,)))
+                if len(pending) > 2 * self.jobs:
+                    yield pending.popleft().get()
+            while pending:
+                yield pending.popleft().get()
+            pool.close()
+        finally:
+            pool.terminate()
+            pool.join()
 
 
 def _batched(items: Iterable, size: int) -> Iterator[list]:
@@ -188,25 +193,23 @@ def rewrite_entities(store: ox.Store, names: dict[str, Counter]) -> None:
 def extracted_batches(docs: Iterable[Document], jobs: int, use_model: bool, resolver: Resolver,
                       events: EventResolver, problems: list[Problem],
                       wanted: Callable[[Document], bool] = lambda doc: True) -> Iterator[list[ExtractedDocument]]:
-    """Documents extracted in parallel, then resolved here in input order, a batch at a time."""
+    """Documents extracted in parallel, then resolved here in input order, a chunk at a time."""
     seen: set[str] = set()
-    workers = Workers(jobs, use_model)
-    try:
-        for batch in _batched(docs, BATCH * jobs):
-            todo = []
-            for doc in batch:
-                if doc.id in seen:
-                    problems.append(Problem(doc.source, f"duplicate document id {doc.id!r}; skipped"))
-                elif wanted(doc):
-                    todo.append(doc)
-                seen.add(doc.id)
-            extracted = workers.extract(todo)
-            for ext in extracted:
-                resolver.resolve(ext)
-                events.assign(ext)
-            yield extracted
-    finally:
-        workers.close()
+
+    def todo() -> Iterator[Document]:
+        for doc in docs:
+            if doc.id in seen:
+                problems.append(Problem(doc.source, f"duplicate document id {doc.id!r}; skipped"))
+                continue
+            seen.add(doc.id)
+            if wanted(doc):
+                yield doc
+
+    for extracted in Workers(jobs, use_model).extract(todo()):
+        for ext in extracted:
+            resolver.resolve(ext)
+            events.assign(ext)
+        yield extracted
 
 
 def build(inputs: list[Path], store_path: Path, manifest: Path | None = None, jobs: int | None = None,
@@ -233,17 +236,20 @@ def build(inputs: list[Path], store_path: Path, manifest: Path | None = None, jo
                 return False
             return True
 
+        quads: list[ox.Quad] = []
         for extracted in extracted_batches(docs, _jobs(jobs), use_model, resolver, EventResolver(),
                                            report.problems, changed):
-            quads = []
             for ext in extracted:
-                remove_document(store, doc_iri(ext.doc.id))
+                if doc_iri(ext.doc.id) in known:
+                    remove_document(store, doc_iri(ext.doc.id))
                 quads.extend(rdf.document_quads(ext, settings))
-            store.extend(quads)
-            store.flush()          # bound RocksDB's memory tables: memory stays flat
+            if len(quads) >= LOAD_QUADS:
+                store.bulk_extend(quads)   # this generation is discarded on failure: no transaction needed
+                quads = []
             report.built += len(extracted)
             if progress:
                 progress(report.built + report.unchanged)
+        store.bulk_extend(quads)
         if prune:
             for iri in set(known) - seen:
                 remove_document(store, iri)
