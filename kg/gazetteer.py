@@ -51,6 +51,7 @@ _DROP = re.compile(r"[.'\u2019\u02bc`]")            # D.C. -> DC, N'Djamena -> N
 _SPACE = re.compile(r"[\s\-\u2010-\u2015,/()\"]+")   # Nur-Sultan == Nur Sultan
 
 
+@lru_cache(maxsize=65536)   # names repeat across mentions and documents
 def normalise(name: str) -> str:
     """Case-, diacritic-, hyphen- and punctuation-insensitive key of a name."""
     text = unicodedata.normalize("NFKD", name)

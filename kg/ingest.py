@@ -56,7 +56,8 @@ BARE_VERBS = set(_patterns("verbs.txt"))
 def clean_text(text: str) -> str:
     """Drop page chrome: boilerplate lines, short verbless menu lines, exact repeats."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
-    text = "".join(ch for ch in text if ch in "\n\t" or ch.isprintable())
+    if not text.replace("\n", "").replace("\t", "").isprintable():
+        text = "".join(ch for ch in text if ch in "\n\t" or ch.isprintable())
     kept, seen = [], set()
     for line in text.split("\n"):
         stripped = " ".join(line.split())

@@ -7,6 +7,7 @@ their own graph, recomputed from the mentions after each build.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterator
 
 from pyoxigraph import Literal, NamedNode, Quad
@@ -19,14 +20,17 @@ A = NamedNode(RDF + "type")
 RDF_VALUE = NamedNode(RDF + "value")
 
 
+@lru_cache(maxsize=None)     # a few hundred terms, made once
 def C(local: str) -> NamedNode:
     return NamedNode(CRISIS + local)
 
 
+@lru_cache(maxsize=None)     # a few hundred terms, made once
 def N(local: str) -> NamedNode:
     return NamedNode(NIF + local)
 
 
+@lru_cache(maxsize=None)     # a few hundred terms, made once
 def D(local: str) -> NamedNode:
     return NamedNode(DCTERMS + local)
 
@@ -84,8 +88,9 @@ def _sentence_graph(ext: ExtractedDocument, index: int) -> NamedNode:
 
 
 def _mention_quads(ext: ExtractedDocument, d: NamedNode) -> Iterator[Quad]:
+    graphs = [_sentence_graph(ext, i) for i in range(len(ext.sentences))]
     for m in ext.mentions:
-        g = _sentence_graph(ext, m.sentence)
+        g = graphs[m.sentence]
         mi = NamedNode(span_iri(ext.doc.id, m.begin, m.end))
         entity = NamedNode(m.entity)
         yield Quad(mi, A, N("Phrase"), g)

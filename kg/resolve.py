@@ -9,6 +9,7 @@ names ("Zaw Min Tun"/"Zaw Min Tunn", "Netblocks"/"NetBlocks") merge.
 """
 from __future__ import annotations
 
+from collections import defaultdict
 from difflib import SequenceMatcher
 
 from kg import gazetteer
@@ -26,8 +27,9 @@ class Resolver:
 
     def __init__(self):
         self.by_name: dict[tuple[str, str], str] = {}     # (kind, normalised name) → IRI
+        self.squashed: dict[tuple[str, str], str] = {}    # (kind, name without spaces) → IRI
         self.person_parts: dict[str, set[str]] = {}       # name token → person IRIs
-        self.full_names: dict[str, str] = {}              # normalised multi-word person name → IRI
+        self.variants = _Variants()                       # multi-word names
         self.gaz = gazetteer.load()
 
     def remember(self, iri: str, kind: str, names) -> None:
@@ -37,8 +39,10 @@ class Resolver:
             if not key:
                 continue
             self.by_name.setdefault((kind, key), iri)
+            self.squashed.setdefault((kind, key.replace(" ", "")), iri)
+            if " " in key:
+                self.variants.add(kind, key, iri)
             if kind == "Person" and " " in key:
-                self.full_names.setdefault(key, iri)
                 for part in key.split():
                     if len(part) > 2:
                         self.person_parts.setdefault(part, set()).add(iri)
@@ -83,18 +87,11 @@ class Resolver:
             return entity_iri(kind, rows[0].label_en or rows[0].label_id)
         if (kind, key) in self.by_name:
             return self.by_name[(kind, key)]
-        if kind == "Person" and " " in key:
-            return self._similar_person(key)
-        if kind != "Person" and " " in key:
-            return next((iri for (k, name), iri in self.by_name.items()
-                         if k == kind and " " in name and _variant(name, key)), None)
+        if " " in key:
+            return self.variants.find(kind, key)
         if kind != "Person":
-            return next((iri for (k, name), iri in self.by_name.items()
-                         if k == kind and name.replace(" ", "") == key.replace(" ", "")), None)
+            return self.squashed.get((kind, key))
         return None
-
-    def _similar_person(self, key: str) -> str | None:
-        return next((iri for name, iri in self.full_names.items() if _variant(name, key)), None)
 
     def _new(self, mention: Mention, kind: str) -> str:
         if kind == "Person" and " " not in normalise(mention.text):
@@ -102,6 +99,33 @@ class Resolver:
             if len(owners) == 1:
                 return next(iter(owners))
         return entity_iri(kind, mention.text)
+
+
+class _Variants:
+    """Multi-word names indexed by kind, length and word at each position.
+
+    A spelling variant is looked for only among names sharing at least one word
+    in place, so a lookup reads a handful of names, not every name seen so far
+    (the build stays linear in the corpus). The first name registered wins.
+    """
+
+    def __init__(self):
+        self.index: dict[tuple, list[tuple[int, str, str]]] = defaultdict(list)
+        self.known: set[tuple[str, str]] = set()
+
+    def add(self, kind: str, name: str, iri: str) -> None:
+        if (kind, name) in self.known:
+            return
+        self.known.add((kind, name))
+        words = name.split()
+        for i, word in enumerate(words):
+            self.index[(kind, len(words), i, word)].append((len(self.known), name, iri))
+
+    def find(self, kind: str, key: str) -> str | None:
+        words = key.split()
+        candidates = sorted({c for i, word in enumerate(words)
+                             for c in self.index.get((kind, len(words), i, word), ())})
+        return next((iri for _, name, iri in candidates if _variant(name, key)), None)
 
 
 def _variant(a: str, b: str) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 CRISIS = "https://w3id.org/crisis-kg/ontology#"
 ID = "https://w3id.org/crisis-kg/id/"
@@ -47,6 +48,7 @@ def slug(text: str, limit: int = 80) -> str:
     return out[:limit].strip("-") or "x"
 
 
+@lru_cache(maxsize=4096)     # every span IRI of a document starts with it
 def doc_iri(doc_id: str) -> str:
     return f"{ID}doc/{slug(doc_id, 120)}"
 

@@ -33,6 +33,10 @@ _FIGURE = re.compile(r"(?P<num>[0-9](?:[0-9.,]*[0-9])?)(?P<an>-?an)?")
 _SENTENCE_OPENERS = {".", "!", "?", ":", ";", "“", "”", '"', "‘", "'", "(", "[", "-", "–", "—", "•"}
 _NOT_BEFORE = {w: kind for kind, words in DATA["not_count_before"].items() for w in words}
 _NOT_AFTER = {w: kind for kind, words in DATA["not_count_after"].items() for w in words}
+# words a number can start with; a sentence with none of them and no digit has no figure
+_FIRST_WORDS = frozenset([k.split()[0] for k in DATA["vague"]] + [*DATA["standalone"], *DATA["units"],
+                         *DATA["se_words"], *DATA["se_scales"]])
+_DIGIT = re.compile(r"[0-9]")
 
 
 @dataclass
@@ -180,6 +184,8 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
     if not isinstance(text, str):
         return []
     toks = _tokens(text)
+    if not _DIGIT.search(text) and not any(t.low in _FIRST_WORDS for t in toks):
+        return []
     dates = [(d.begin, d.end) for d in find_dates(text)]
     found, i, floor = [], 0, 0
     while i < len(toks):
