@@ -335,7 +335,8 @@ class CrisisEntities:
         return out
 
     def _model_spans(self, doc: Doc) -> list[Candidate]:
-        """The model's spans, typed more finely by the gazetteer when it agrees on the kind.
+        """The model's spans, typed by the gazetteer when it knows the name ("Tass" is a news
+        agency, whatever the model's guess).
 
         Dropped: spans opening with a lower-case word ("kota barat"), in Title-Case
         headlines, and single common words or nationality words ("Protes", "Kazakh").
@@ -349,7 +350,7 @@ class CrisisEntities:
                     (end - start == 1 and (span.text.lower() in self.common_words or span.text in self.demonyms)):
                 continue
             known = self.gazetteer.entity_class(span.text)
-            cls = known if known and ENTITY_KIND[known] == kind else kind
+            cls = known or kind
             out.append(Candidate(start, end, cls, 0, source="model"))
         return out
 
