@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy
 import spacy
 from spacy.attrs import SENT_START
+from spacy.lang.id.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -148,7 +149,9 @@ class CrisisEntities:
         self.demonyms = set(read_list("demonyms.txt"))
         self.speech_verbs = set(read_list("speech_verbs.txt"))
         self.openers = set(read_list("sentence_openers.txt"))
-        self.common_words = set(read_list("common_words.txt"))
+        self.common_words = set(read_list("common_words.txt")) | STOP_WORDS
+        self.lemmas = _lemma_table(nlp)
+        self.lemma_values = set(self.lemmas.values())
         self.place_cues = dict(read_table("place_cues.tsv"))
         self.place_cue_matcher = _phrase_matcher(nlp, self.place_cues)
         self.acronym_def = Matcher(vocab)
@@ -171,6 +174,20 @@ class CrisisEntities:
         doc._.aliases = aliases
         del doc.user_data[HEADLINE]
         return doc
+
+    def _after_portfolio(self, doc: Doc, pos: int, end: int) -> int:
+        """Where the model's person starts inside tokens pos..end when only dictionary words
+        (a minister's portfolio, a rank) come before it; else pos."""
+        for start, person_end, label in doc.user_data.get("model_ents", []):
+            if label == "PER" and pos < start < end and person_end <= end and \
+                    all(self._is_word(t.text) for t in doc[pos:start]):
+                return start
+        return pos
+
+    def _is_word(self, text: str) -> bool:
+        """An Indonesian dictionary word (which some names also are)."""
+        low = text.lower()
+        return low in self.common_words or low in self.lemmas or low in self.lemma_values
 
     def _span(self, doc: Doc, c: Candidate) -> Span:
         span = Span(doc, c.start, c.end, label=c.label)
@@ -249,7 +266,11 @@ class CrisisEntities:
                 long_start += 1
             if start - long_start < 2:
                 continue
-            cls = self.gazetteer.entity_class(doc[acr].text) or _head_class(doc[long_start:start], self.org_heads)
+            known = self.gazetteer.entity_class(doc[acr].text)
+            head = _head_word_class(doc[long_start:start], self.org_heads)
+            if not (known or head or _model_says(doc, long_start, acr + 1, "ORG", default=True)):
+                continue        # "Bahan Bakar Minyak (BBM)": a thing with an acronym, not an organisation
+            cls = known or head or "Organization"
             if ENTITY_KIND.get(cls) != "Organization":
                 cls = "Organization"
             candidates.append(Candidate(long_start, start, cls, 5))
@@ -283,6 +304,13 @@ class CrisisEntities:
             name_end = taken[pos].end if known_person else _name_end(doc, pos, stop)
             if name_end == pos:
                 continue
+            if not _model_says(doc, pos, name_end, "PER", default=True) and \
+                    (all(self._is_word(t.text) for t in doc[pos:name_end]) or
+                     _model_reads_within(doc, pos, name_end, "ORG")):
+                continue        # "Menteri Perumahan Rakyat", "Wakil Kepala Polri": a portfolio, an institution
+            name_start = self._after_portfolio(doc, pos, name_end)
+            if name_start > pos:    # "Menteri Perhubungan Jusman Syafii Djamal": the portfolio joins the role
+                role, pos = f"{role} {doc[pos:name_start].text}", name_start
             possessive = use == "possessive" and name_end - pos == 1
             out.append(Candidate(pos, name_end, "Person", TITLED, role=None if possessive else role,
                                  affiliation=affiliation))
@@ -339,14 +367,17 @@ class CrisisEntities:
         agency, whatever the model's guess).
 
         Dropped: spans opening with a lower-case word ("kota barat"), in Title-Case
-        headlines, and single common words or nationality words ("Protes", "Kazakh").
+        headlines, persons opening with a title ("Kanselir Jerman": the title rule reads
+        the name after it), and single common words or nationality words ("Protes", "Kazakh").
         """
         out = []
         headline = doc.user_data.get(HEADLINE, ())
+        title_starts = {s for _, s, _ in self.titles(doc)}
         for start, end, label in doc.user_data.pop("model_ents", []):
             kind = MODEL_LABELS.get(label)
             span = doc[start:end]
             if kind is None or span.text[:1].islower() or start in headline or \
+                    (kind == "Person" and start in title_starts) or \
                     (end - start == 1 and (span.text.lower() in self.common_words or span.text in self.demonyms)):
                 continue
             known = self.gazetteer.entity_class(span.text)
@@ -420,12 +451,33 @@ def _name_end(doc: Doc, pos: int, taken: dict) -> int:
     return end
 
 
-def _head_class(span: Span, heads: dict[str, str]) -> str:
+def _head_word_class(span: Span, heads: dict[str, str]) -> str | None:
+    """The class its first one or two words make a name ("Kementerian ..." → GovernmentBody), if any."""
     words = span.text.lower().split()
     for n in (2, 1):
         if len(words) >= n and " ".join(words[:n]) in heads:
             return heads[" ".join(words[:n])]
-    return "Organization"
+    return None
+
+
+def _model_says(doc: Doc, start: int, end: int, label: str, default: bool) -> bool:
+    """Whether the statistical model put a ``label`` entity on tokens start..end; ``default``
+    when the model is not in the pipeline."""
+    if "model_ents" not in doc.user_data:
+        return default
+    return any(s < end and start < e and lab == label for s, e, lab in doc.user_data["model_ents"])
+
+
+def _model_reads_within(doc: Doc, start: int, end: int, label: str) -> bool:
+    """Whether the model put a ``label`` entity inside tokens start..end (not one reaching outside)."""
+    return any(start <= s and e <= end and lab == label for s, e, lab in doc.user_data.get("model_ents", []))
+
+
+def _lemma_table(nlp: Language) -> dict:
+    """The lookup lemmatizer's table (spacy-lookups-data): inflected forms → lemmas."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return {}
+    return nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup", {})
 
 
 def _select(candidates: list[Candidate]) -> list[Candidate]:
