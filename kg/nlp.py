@@ -175,6 +175,12 @@ class CrisisEntities:
         del doc.user_data[HEADLINE]
         return doc
 
+    def _institution(self, doc: Doc, start: int, end: int) -> bool:
+        """The model reads tokens start..end as one organisation shaped like one: a single word
+        or a name with an acronym ("Polri", "PDI Perjuangan"), not two words like a person's."""
+        shaped = end - start == 1 or any(t.text.isupper() and len(t.text) > 1 for t in doc[start:end])
+        return shaped and (start, end, "ORG") in doc.user_data.get("model_ents", [])
+
     def _after_portfolio(self, doc: Doc, pos: int, end: int) -> int:
         """Where the model's person starts inside tokens pos..end when only dictionary words
         (a minister's portfolio, a rank) come before it; else pos."""
@@ -306,7 +312,7 @@ class CrisisEntities:
                 continue
             if not _model_says(doc, pos, name_end, "PER", default=True) and \
                     (all(self._is_word(t.text) for t in doc[pos:name_end]) or
-                     _model_reads_within(doc, pos, name_end, "ORG")):
+                     self._institution(doc, pos, name_end)):
                 continue        # "Menteri Perumahan Rakyat", "Wakil Kepala Polri": a portfolio, an institution
             name_start = self._after_portfolio(doc, pos, name_end)
             if name_start > pos:    # "Menteri Perhubungan Jusman Syafii Djamal": the portfolio joins the role
@@ -466,11 +472,6 @@ def _model_says(doc: Doc, start: int, end: int, label: str, default: bool) -> bo
     if "model_ents" not in doc.user_data:
         return default
     return any(s < end and start < e and lab == label for s, e, lab in doc.user_data["model_ents"])
-
-
-def _model_reads_within(doc: Doc, start: int, end: int, label: str) -> bool:
-    """Whether the model put a ``label`` entity inside tokens start..end (not one reaching outside)."""
-    return any(start <= s and e <= end and lab == label for s, e, lab in doc.user_data.get("model_ents", []))
 
 
 def _lemma_table(nlp: Language) -> dict:
