@@ -18,6 +18,8 @@ from kg.vocab import (CRISIS, DCTERMS, ENTITIES_GRAPH, ITSRDF, NIF, RDF, RDFS, S
 
 A = NamedNode(RDF + "type")
 RDF_VALUE = NamedNode(RDF + "value")
+TA_IDENT_REF = NamedNode(ITSRDF + "taIdentRef")
+TA_CLASS_REF = NamedNode(ITSRDF + "taClassRef")
 
 
 @lru_cache(maxsize=None)     # a few hundred terms, made once
@@ -35,16 +37,21 @@ def D(local: str) -> NamedNode:
     return NamedNode(DCTERMS + local)
 
 
+@lru_cache(maxsize=None)
+def _datatype(name: str) -> NamedNode:
+    return NamedNode(XSD + name)
+
+
 def _int(value: int, datatype: str = "integer") -> Literal:
-    return Literal(str(value), datatype=NamedNode(XSD + datatype))
+    return Literal(str(value), datatype=_datatype(datatype))
 
 
 def _bool(value: bool) -> Literal:
-    return Literal("true" if value else "false", datatype=NamedNode(XSD + "boolean"))
+    return Literal("true" if value else "false", datatype=_datatype("boolean"))
 
 
 def _date(value) -> Literal:
-    return Literal(value.isoformat(), datatype=NamedNode(XSD + "date"))
+    return Literal(value.isoformat(), datatype=_datatype("date"))
 
 
 def document_quads(ext: ExtractedDocument, settings_hash: str) -> Iterator[Quad]:
@@ -99,8 +106,8 @@ def _mention_quads(ext: ExtractedDocument, d: NamedNode) -> Iterator[Quad]:
         yield Quad(mi, N("endIndex"), _int(m.end), g)
         yield Quad(mi, N("referenceContext"), d, g)
         yield Quad(mi, N("sentence"), g, g)
-        yield Quad(mi, NamedNode(ITSRDF + "taIdentRef"), entity, g)
-        yield Quad(mi, NamedNode(ITSRDF + "taClassRef"), C(m.cls), g)
+        yield Quad(mi, TA_IDENT_REF, entity, g)
+        yield Quad(mi, TA_CLASS_REF, C(m.cls), g)
         yield Quad(entity, A, C(m.cls), g)
         if m.role:
             yield Quad(entity, C("role"), Literal(m.role, language="id"), g)

@@ -133,4 +133,11 @@ def _variant(a: str, b: str) -> bool:
     unlike names that differ in a word ("kementerian dalam negeri" / "kementerian luar negeri")."""
     words_a, words_b = a.split(), b.split()
     return len(words_a) == len(words_b) and \
-        all(x == y or SequenceMatcher(None, x, y).ratio() >= SIMILAR_WORD for x, y in zip(words_a, words_b))
+        all(x == y or _similar(x, y) for x, y in zip(words_a, words_b))
+
+
+def _similar(x: str, y: str) -> bool:
+    """difflib's ratio ≥ SIMILAR_WORD, its cheap upper bounds tried first."""
+    matcher = SequenceMatcher(None, x, y)
+    return matcher.real_quick_ratio() >= SIMILAR_WORD and matcher.quick_ratio() >= SIMILAR_WORD and \
+        matcher.ratio() >= SIMILAR_WORD
