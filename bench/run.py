@@ -93,13 +93,13 @@ def _maxrss_mb(who: int) -> float:
     return resource.getrusage(who).ru_maxrss / 1024
 
 
-def mode_build(corpus: str, store: str, jobs: str) -> dict:
-    """The real code path, `kg.pipeline.build`, on a fresh store."""
+def mode_build(corpus: str, store: str, jobs: str, model: str = "model") -> dict:
+    """The real code path, `kg.pipeline.build`, on a fresh store (``model``: "model" or "no-model")."""
     from kg.pipeline import build
 
     shutil.rmtree(store, ignore_errors=True)
     started = time.perf_counter()
-    report = build([Path(corpus)], Path(store), jobs=int(jobs))
+    report = build([Path(corpus)], Path(store), jobs=int(jobs), use_model=model == "model")
     seconds = time.perf_counter() - started
     return {"seconds": seconds, "built": report.built, "quads": report.quads,
             "problems": len(report.problems), "rss_mb": _maxrss_mb(resource.RUSAGE_SELF),
@@ -371,7 +371,10 @@ def render(m: dict, r: dict, limit: int | None) -> str:
               "|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for k in scales:
         s = r["scales"][k]
-        for jobs, b in sorted(s["build"].items()):
+        builds = sorted(s["build"].items())
+        if "build_no_model" in s:
+            builds.append((f"{r.get('default_jobs', '1')}, rules only (`--no-model`)", s["build_no_model"]))
+        for jobs, b in builds:
             lines.append(f"| {k}× | {s['articles']} | {s['tokens']} | {jobs} | {b['seconds']:.1f} | "
                          f"{s['articles'] / b['seconds']:.1f} | {s['tokens'] / b['seconds']:,.0f} | "
                          f"{b['seconds'] / floor(s):.1f} | {b['rss_mb']:.0f} | "
@@ -488,6 +491,10 @@ def targets(r: dict) -> list[tuple[str, str, str]]:
             extra = (top["build"][j]["seconds"] - first["build"][j]["seconds"]) / (floor(top) - floor(first))
             out.append((f"… per extra article, start-up costs removed ({scales[0]}× → {scales[-1]}×, {j} job(s))",
                         f"{extra:.1f}×", verdict(extra <= 4)))
+    if "build_no_model" in first:
+        ratio = first["build_no_model"]["seconds"] / floor(first)
+        out.append((f"(for comparison) `kg build --no-model` against the same floor ({scales[0]}×, "
+                    f"{r.get('default_jobs', '1')} job(s))", f"{ratio:.1f}×", verdict(ratio <= 4)))
     ratios = [load_ratio(r["stages"], r["scales"][k]) for k in scales]
     out.append(("loading within 1.5× of `bulk_load`",
                 ", ".join(f"{x:.2f}× ({k}×)" for x, k in zip(ratios, scales)), verdict(max(ratios) <= 1.5)))
@@ -615,6 +622,10 @@ def main() -> None:
             for j in jobs:
                 print(f"[{k}×] kg build --jobs {j}", file=sys.stderr, flush=True)
                 s["build"][j] = child(["_build", str(corpus), str(store), j])
+            if k == args.scale.split(",")[0]:     # what the NER model costs, end to end
+                print(f"[{k}×] kg build --jobs {all_cores} --no-model", file=sys.stderr, flush=True)
+                s["build_no_model"] = child(["_build", str(corpus), str(tmp / "store-no-model"), all_cores, "no-model"])
+                shutil.rmtree(tmp / "store-no-model", ignore_errors=True)
             s["disk_mb"] = disk_mb(store)
             if k == args.scale.split(",")[0]:     # one process, in memory: on the first scale only
                 print(f"[{k}×] stages", file=sys.stderr, flush=True)
