@@ -369,8 +369,8 @@ class CrisisEntities:
         return out
 
     def _model_spans(self, doc: Doc) -> list[Candidate]:
-        """The model's spans, typed by the gazetteer when it knows the name ("Tass" is a news
-        agency, whatever the model's guess).
+        """The model's spans, typed by the gazetteer when it knows the name (a news agency it
+        lists stays one, whatever kind the model guessed).
 
         Dropped: spans opening with a lower-case word ("kota barat"), in Title-Case
         headlines, persons opening with a title ("Kanselir Jerman": the title rule reads
