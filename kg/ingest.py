@@ -253,13 +253,43 @@ def read_text_file(path: Path, meta: dict[str, str], problems: list[Problem]) ->
         yield doc
 
 
-def read_jsonl(path: Path, problems: list[Problem]) -> Iterator[Document]:
-    text = _read_file_text(path, problems)
-    if text is None:
+def _jsonl_lines(path: Path, problems: list[Problem]) -> Iterator[tuple[int, str]]:
+    """(number, text) of each line, streamed: one JSON Lines file may hold a year of news.
+
+    A line over MAX_BYTES is skipped with a reason; lines are UTF-8 (JSON's encoding), with the
+    detection of ``decode`` for the odd line that is not."""
+    try:
+        handle = open(path, "rb")
+    except OSError as err:
+        problems.append(Problem(str(path), f"cannot read ({err.strerror}); skipped"))
         return
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
+    seen_text = False
+    with handle:
+        for number, raw in enumerate(iter(lambda: handle.readline(MAX_BYTES + 1), b""), 1):
+            if len(raw) > MAX_BYTES:
+                problems.append(Problem(f"{path}:{number}", f"line longer than {MAX_BYTES:,} bytes; skipped"))
+                while raw and not raw.endswith(b"\n"):      # the rest of that line
+                    raw = handle.readline(MAX_BYTES + 1)
+                continue
+            if number == 1:
+                raw = raw.removeprefix(b"\xef\xbb\xbf")
+            if not raw.strip():
+                continue
+            seen_text = True
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                line = decode(raw)
+                if line is None:
+                    problems.append(Problem(f"{path}:{number}", "binary or unknown encoding; skipped"))
+                    continue
+            yield number, line
+    if not seen_text:
+        problems.append(Problem(str(path), "empty file; skipped"))
+
+
+def read_jsonl(path: Path, problems: list[Problem]) -> Iterator[Document]:
+    for number, line in _jsonl_lines(path, problems):
         where = f"{path}:{number}"
         try:
             record = json.loads(line)

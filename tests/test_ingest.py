@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
+from kg import ingest
 from kg.ingest import Problem, clean_text, decode, html_to_text, read_documents
 
 ARTICLE = ("Ribuan pengunjuk rasa turun ke jalan di Lima pada hari Sabtu untuk menuntut pengunduran diri "
@@ -90,3 +91,16 @@ def test_empty_binary_and_foreign_files_are_skipped(tmp_path):
     assert reasons["empty.txt"].startswith("empty file")
     assert reasons["blob.txt"].startswith("binary")
     assert reasons["english.txt"].startswith("not Indonesian")
+
+
+def test_jsonl_is_streamed_so_a_file_larger_than_the_limit_is_read(tmp_path, monkeypatch):
+    """A year of news in one JSON Lines file: the size limit is per line, not per file."""
+    monkeypatch.setattr(ingest, "MAX_BYTES", 2_000)
+    text = "Polisi Chile menahan 20 demonstran di Santiago pada hari Senin setelah bentrokan. "
+    lines = [json.dumps({"id": f"a{i}", "text": text * 3}) for i in range(40)]     # ~12 kB in all
+    lines.insert(7, json.dumps({"id": "huge", "text": text * 60}))                   # one line over 2 kB
+    (tmp_path / "year.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    problems = []
+    docs = list(read_documents([tmp_path / "year.jsonl"], problems))
+    assert [d.id for d in docs] == [f"a{i}" for i in range(40)]
+    assert [(p.source, p.reason) for p in problems] == [(f"{tmp_path / 'year.jsonl'}:8", "line longer than 2,000 bytes; skipped")]
