@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.entities import sentences_of
+from kg.extract.entities import sentences_of, token_spans
 
 
 @pytest.fixture(scope="module")
@@ -11,6 +11,10 @@ def nlp():
     from kg.nlp import load_pipeline
 
     return load_pipeline(use_model=False)
+
+
+def sentences(nlp, text):
+    return sentences_of(text, token_spans(nlp(text)))
 
 
 def ents(nlp, text):
@@ -21,8 +25,8 @@ def test_sentences_keep_quotes_together_and_join_split_attributions(nlp):
     text = ("“Kami tidak akan mundur. Ini baru permulaan,” kata seorang demonstran.\n"
             "Polisi menahan 20 orang. Bentrokan berlanjut pada malam hari.\n"
             "“Situasi terkendali,”\nujar juru bicara kepolisian.\nKrisis di Sri Lanka")
-    sentences = [s.text for s in sentences_of(nlp(text))]
-    assert sentences == [
+    found = [s.text for s in sentences(nlp, text)]
+    assert found == [
         "“Kami tidak akan mundur. Ini baru permulaan,” kata seorang demonstran.",
         "Polisi menahan 20 orang.", "Bentrokan berlanjut pada malam hari.",
         "“Situasi terkendali,”\nujar juru bicara kepolisian.", "Krisis di Sri Lanka"]
@@ -30,7 +34,7 @@ def test_sentences_keep_quotes_together_and_join_split_attributions(nlp):
 
 def test_sentence_offsets_are_exact(nlp):
     text = "  Militer Myanmar menahan Aung San Suu Kyi.\n\nRibuan orang turun ke jalan di Yangon.  "
-    for s in sentences_of(nlp(text)):
+    for s in sentences(nlp, text):
         assert text[s.begin:s.end] == s.text
 
 

@@ -3,15 +3,17 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from kg.extract.entities import aliases_of, mentions_of, sentences_of
+from kg.extract.entities import aliases_of, mentions_of, sentences_of, token_spans
 from kg.records import Document, ExtractedDocument
 
 
 def extract(doc: Document, sdoc: Doc) -> ExtractedDocument:
     from kg.extract.events import extract_events
 
-    sentences = sentences_of(sdoc)
+    tokens = token_spans(sdoc)
+    text = doc.text      # what the pipeline read; Doc.text would join every token again
+    sentences = sentences_of(text, tokens)
     mentions = mentions_of(sdoc, sentences)
     ext = ExtractedDocument(doc, sentences, mentions, aliases=aliases_of(sdoc, mentions))
-    ext.events = extract_events(ext, sdoc)
+    ext.events = extract_events(ext, [(begin, text[begin:begin + n]) for begin, n, space, _ in tokens if not space])
     return ext

@@ -54,6 +54,7 @@ _ISO = rf"{_DIGIT_START}(?P<iy>\d{{4}})-(?P<im>\d{{1,2}})-(?P<id>\d{{1,2}})(?![\
 _MDY = rf"(?P<em>{_MONTH})\b\.?\s+(?P<ed>\d{{1,2}}),?\s+(?P<ey>\d{{4}})(?!\d)"
 _COUNT = rf"(?:\d+|{_alt(DATA['count_words'])})"
 _END = r"(?!\w)"
+_DIGIT = re.compile(r"\d")
 
 
 def _weekday_days(published: date, weekday: int, marker: str | None) -> int:
@@ -157,18 +158,19 @@ def _unresolved(m, published, anchor):
     return None, None
 
 
-def _rule(core: str, resolve, fact: bool = False):
-    return re.compile(_PREFIX + core + _END, re.IGNORECASE), resolve, fact
+def _rule(core: str, resolve, fact: bool = False, digits: bool = False):
+    """A compiled rule; ``digits``: it cannot match a text without a digit, so such texts skip it."""
+    return re.compile(_PREFIX + core + _END, re.IGNORECASE), resolve, fact, digits
 
 
 _RULES = [
     _rule(rf"{_DAY_NOUN}(?:{_WEEKDAY}\s*,?\s*)?(?P<open>\()?(?:{_DMY}|{_SLASH}|{_ISO}|{_MDY})(?(open)\))",
-          _explicit),
+          _explicit, digits=True),
     _rule(rf"{_DAY_NOUN}{_WEEKDAY}(?:\s+(?P<part>{_alt(DATA['parts_of_day'])}))?"
           rf"(?:\s+(?P<mark>{_alt(DATA['weekday_markers'])}))?", _weekday),
-    _rule(rf"(?:bulan\s+)?(?P<m>{_MONTH})\b\.?\s+(?P<y>\d{{4}})(?![\d.,]\d)", _month_year, fact=True),
+    _rule(rf"(?:bulan\s+)?(?P<m>{_MONTH})\b\.?\s+(?P<y>\d{{4}})(?![\d.,]\d)", _month_year, fact=True, digits=True),
     _rule(rf"(?:(?P<ynoun>{_alt(DATA['year_nouns'])})\s+)?{_DIGIT_START}(?P<year>\d{{4}})(?![\d.,]\d|-an)",
-          _year, fact=True),
+          _year, fact=True, digits=True),
     _rule(rf"(?P<rel>{_alt(DATA['relative'])})", _relative("relative", "published")),
     _rule(rf"(?P<rel>{_alt(DATA['anchor_relative'])})", _relative("anchor_relative", "anchor")),
     _rule("(?:" + "|".join(p.replace("{n}", _COUNT) for p in DATA["unresolved"]) + ")", _unresolved),
@@ -193,7 +195,7 @@ def find_dates(text: str, published: date | None = None, offset: int = 0,
     published, anchor = _as_date(published), _as_date(anchor)
     found = []
     for order, m in _matches(text):
-        _, resolve, fact = _RULES[order]
+        _, resolve, fact, _ = _RULES[order]
         resolved = resolve(m, published, anchor)
         if resolved is None:
             continue
@@ -207,7 +209,9 @@ def find_dates(text: str, published: date | None = None, offset: int = 0,
 @lru_cache(maxsize=512)
 def _matches(text: str) -> tuple:
     """The rules' matches in a text; cached because a sentence is read with several anchors."""
-    return tuple((order, m) for order, (regex, _, _) in enumerate(_RULES) for m in regex.finditer(text))
+    has_digit = _DIGIT.search(text) is not None
+    return tuple((order, m) for order, (regex, _, _, digits) in enumerate(_RULES)
+                 if has_digit or not digits for m in regex.finditer(text))
 
 
 def _leftmost_longest(found) -> list[DateMention]:

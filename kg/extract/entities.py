@@ -3,20 +3,28 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 from spacy.tokens import Doc
 
 from kg.records import Mention, Sentence
 
 
-def sentences_of(sdoc: Doc) -> list[Sentence]:
-    """Sentences trimmed of surrounding whitespace; blank ones dropped."""
+def token_spans(sdoc: Doc) -> list[tuple[int, int, bool, bool]]:
+    """(begin, end, is space, starts a sentence) of every token, read in one call: Token objects are slow to make."""
+    return [tuple(row) for row in sdoc.to_array([IDX, LENGTH, IS_SPACE, SENT_START]).tolist()]
+
+
+def sentences_of(text: str, tokens: list[tuple[int, int, int, int]]) -> list[Sentence]:
+    """Sentences of ``text`` trimmed of surrounding whitespace; blank ones dropped. ``tokens``: token_spans."""
+    starts = [i for i, (_, _, _, start) in enumerate(tokens) if start == 1 or i == 0]
     out = []
-    for sent in sdoc.sents:
-        text = sent.text
-        stripped = text.strip()
+    for first, after in zip(starts, starts[1:] + [len(tokens)]):
+        begin, length = tokens[first][0], tokens[after - 1][0] + tokens[after - 1][1] - tokens[first][0]
+        part = text[begin:begin + length]
+        stripped = part.strip()
         if not stripped:
             continue
-        begin = sent.start_char + (len(text) - len(text.lstrip()))
+        begin += len(part) - len(part.lstrip())
         out.append(Sentence(begin, begin + len(stripped), stripped))
     return out
 

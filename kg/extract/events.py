@@ -19,14 +19,12 @@ from __future__ import annotations
 
 import json
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from bisect import bisect_left
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
-
-from spacy.tokens import Doc
 
 from kg.extract.dates import find_dates
 from kg.extract.numbers import find_quantities
@@ -104,10 +102,16 @@ class Spec:
         return ("w", self.word) if self.word is not None else ("r", self.root)
 
 
-def token_keys(low: str, forms: frozenset) -> frozenset[tuple[str, str]]:
-    """The spec keys a token can match: itself, itself without a clitic, its roots."""
+@lru_cache(maxsize=65536)
+def word_analysis(text: str) -> tuple[str, frozenset, frozenset]:
+    """(lower case, affix readings, spec keys) of a word; cached, as news repeats its words.
+
+    The keys are what a token can match: itself, itself without a clitic, its roots.
+    """
+    low = text.lower()
+    forms = word_forms(text)
     words = {low} | {low[:-len(c)] for c in CLITICS if low.endswith(c)}
-    return frozenset({("w", w) for w in words} | {("r", root) for root, _ in forms})
+    return low, forms, frozenset({("w", w) for w in words} | {("r", root) for root, _ in forms})
 
 
 class Phrases:
@@ -116,6 +120,7 @@ class Phrases:
     def __init__(self, phrases: list[list[Spec]]):
         self.phrases = phrases
         self.index: dict[tuple[str, str], list[int]] = {}
+        self.cache: dict[frozenset, list[int]] = {}   # token keys → phrases starting there
         for n, phrase in enumerate(phrases):
             self.index.setdefault(phrase[0].key, []).append(n)
 
@@ -124,8 +129,11 @@ class Phrases:
 
     def starting_at(self, tok: "Tok") -> list[int]:
         """Indexes of the phrases whose first spec the token can match, in their original order."""
-        found = [n for key in tok.keys for n in self.index.get(key, ())]
-        return sorted(set(found)) if len(found) > 1 else found
+        found = self.cache.get(tok.keys)
+        if found is None:
+            found = sorted({n for key in tok.keys for n in self.index.get(key, ())})
+            self.cache[tok.keys] = found
+        return found
 
 
 def parse_spec(text: str) -> Spec:
@@ -191,7 +199,7 @@ OBJECT_PREPOSITIONS = {"kepada", "terhadap", "dari", "dengan", "melalui", "antar
 
 # --- a sentence as tokens --------------------------------------------------------
 
-@dataclass
+@dataclass(slots=True)
 class Tok:
     i: int                 # index within the sentence
     text: str
@@ -215,21 +223,22 @@ class Hit:
 class Sent:
     """Tokens, mentions, clauses and dates of one sentence."""
 
-    def __init__(self, ext: ExtractedDocument, index: int, tokens):
+    def __init__(self, ext: ExtractedDocument, index: int, tokens: list[tuple[int, str]], mentions: list[int]):
+        """``tokens``: (character offset, text) of the sentence's tokens; ``mentions``: its mention indexes."""
         self.ext, self.index = ext, index
         self.s = ext.sentences[index]
+        self.mentions = mentions
+        begins = [begin for begin, _ in tokens]
         mention_at = {}
-        self.mentions = [i for i, m in enumerate(ext.mentions) if m.sentence == index]
-        for mi in self.mentions:
+        for mi in mentions:
             m = ext.mentions[mi]
-            for t in tokens:
-                if t.idx >= m.begin and t.idx + len(t.text) <= m.end:
-                    mention_at[t.i] = mi
+            for k in range(bisect_left(begins, m.begin), bisect_left(begins, m.end)):
+                if begins[k] + len(tokens[k][1]) <= m.end:
+                    mention_at[k] = mi
         self.toks = []
-        for t in tokens:     # the affix analyser, not the lookup lemma: the affix carries the voice
-            forms = word_forms(t.text)
-            self.toks.append(Tok(len(self.toks), t.text, t.lower_, t.idx, t.idx + len(t.text),
-                                 forms, mention_at.get(t.i), token_keys(t.lower_, forms)))
+        for k, (begin, text) in enumerate(tokens):   # the affix analyser, not the lookup lemma: the affix carries the voice
+            low, forms, keys = word_analysis(text)
+            self.toks.append(Tok(k, text, low, begin, begin + len(text), forms, mention_at.get(k), keys))
         self.first_tok = {}   # mention → first token index
         self.last_tok = {}
         for tok in self.toks:
@@ -283,8 +292,12 @@ class Sent:
         """Length of the longest phrase starting at token i, 0 if none."""
         if i >= len(self.toks):
             return 0
-        return max((len(phrases.phrases[n]) for n in phrases.starting_at(self.toks[i])
-                    if self.phrase_at(i, phrases.phrases[n])), default=0)
+        best = 0
+        for n in phrases.starting_at(self.toks[i]):
+            phrase = phrases.phrases[n]
+            if len(phrase) > best and self.phrase_at(i, phrase):
+                best = len(phrase)
+        return best
 
     def preceded_by(self, mi: int, words: set[str]) -> bool:
         """The word before the mention (skipping place nouns such as 'kota', 'ibu kota') is one of ``words``."""
@@ -732,18 +745,22 @@ class _Pending:
     events: list[Event]
 
 
-def extract_events(ext: ExtractedDocument, sdoc: Doc) -> list[Event]:
+def extract_events(ext: ExtractedDocument, words: list[tuple[int, str]]) -> list[Event]:
+    """Events of a document; ``words``: (character offset, text) of its tokens, spaces left out."""
     events: list[Event] = []
     pending: list[_Pending] = []
     last_speakers: list[int] = []
     starts: dict[int, int] = {}
-    starts_of_tokens = [t.idx for t in sdoc]
+    starts_of_tokens = [begin for begin, _ in words]
+    mentions_in: dict[int, list[int]] = defaultdict(list)
+    for mi, m in enumerate(ext.mentions):
+        mentions_in[m.sentence].append(mi)
     for index, s in enumerate(ext.sentences):
         lo, hi = bisect_left(starts_of_tokens, s.begin), bisect_left(starts_of_tokens, s.end)
-        tokens = [t for t in sdoc[lo:hi] if t.idx + len(t.text) <= s.end and not t.is_space]
+        tokens = [(begin, text) for begin, text in words[lo:hi] if begin + len(text) <= s.end]
         if not tokens:
             continue
-        sent = Sent(ext, index, tokens)
+        sent = Sent(ext, index, tokens, mentions_in[index])
         found, last_speakers = _sentence_events(sent, ext.doc.published, last_speakers, starts, pending)
         first = len(events)
         events.extend(found)

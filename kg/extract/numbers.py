@@ -37,6 +37,8 @@ _NOT_AFTER = {w: kind for kind, words in DATA["not_count_after"].items() for w i
 _FIRST_WORDS = frozenset([k.split()[0] for k in DATA["vague"]] + [*DATA["standalone"], *DATA["units"],
                          *DATA["se_words"], *DATA["se_scales"]])
 _DIGIT = re.compile(r"[0-9]")
+_FIRST_WORD = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(_FIRST_WORDS, key=len, reverse=True)))
+                         + r")(?!\w)", re.IGNORECASE)
 
 
 @dataclass
@@ -183,13 +185,13 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
     """
     if not isinstance(text, str):
         return []
-    toks = _tokens(text)
-    if not _DIGIT.search(text) and not any(t.low in _FIRST_WORDS for t in toks):
+    if not _DIGIT.search(text) and not _FIRST_WORD.search(text):
         return []
+    toks = _tokens(text)
     dates = [(d.begin, d.end) for d in find_dates(text)]
     found, i, floor = [], 0, 0
     while i < len(toks):
-        hit = _number_at(toks, i)
+        hit = _number_at(toks, i) if toks[i].low[0].isdigit() or toks[i].low in _FIRST_WORDS else None
         if hit is None:
             i += 1
             continue
