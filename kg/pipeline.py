@@ -84,7 +84,9 @@ class Workers:
 
     Chunks go to the pool ahead of need (a bounded window, so memory stays
     flat) and come back in input order: workers keep extracting while this
-    process resolves and loads what came back. The pipeline is loaded before
+    process resolves and loads what came back. The window is wide enough
+    (8 chunks a worker, about 4 s of work) that a bulk load here does not
+    leave the workers idle. The pipeline is loaded before
     forking, so workers share it instead of each loading it again.
     """
 
@@ -102,7 +104,7 @@ class Workers:
             pending: deque = deque()
             for chunk in chunks:
                 pending.append(pool.apply_async(_extract_chunk, (chunk,)))
-                if len(pending) > 2 * self.jobs:
+                if len(pending) > 8 * self.jobs:
                     yield pending.popleft().get()
             while pending:
                 yield pending.popleft().get()
