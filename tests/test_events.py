@@ -356,3 +356,19 @@ def test_lateral_queries_give_the_same_rows_without_lateral(seed_store, name, va
         return sorted(tuple(tuple(sorted(cell.split(", "))) for cell in row) for row in found)
 
     assert rows(saved) and rows(saved) == rows(plain)
+
+
+def test_persons_roles_counts_each_persons_sentences(seed_store, seed_graph):
+    """The saved query reads mentions graph by graph; the count must match a plain reading."""
+    from collections import defaultdict
+
+    from kg.query import find, rows_of, run
+    from kg.store import GraphStore
+
+    plain = defaultdict(set)
+    for row in _rows(seed_graph, """SELECT ?p ?s WHERE { ?m itsrdf:taIdentRef ?p ; nif:sentence ?s .
+                                    GRAPH ?e { ?p a crisis:Person } FILTER(STRENDS(STR(?e), "entities")) }"""):
+        plain[row["p"]].add(row["s"])
+    names_, rows = rows_of(run(GraphStore(seed_store).open_read(), find("persons_roles")))
+    counted = {r[names_.index("person")]: int(r[names_.index("sentences")]) for r in rows}
+    assert counted == {p: len(s) for p, s in plain.items()} and len(counted) > 10
