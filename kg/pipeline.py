@@ -156,6 +156,20 @@ def mention_names(store: ox.Store) -> dict[str, Counter]:
     return out
 
 
+@dataclass
+class Tally:
+    """What `finish` needs from every mention, gathered as documents are built: a fresh build
+    need not read all its mentions back from the store (slow at scale)."""
+    names: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
+    documents: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+    def add(self, ext: ExtractedDocument) -> None:
+        doc = doc_iri(ext.doc.id)
+        for m in ext.mentions:
+            self.names[m.entity][(m.cls, m.text)] += 1
+            self.documents[m.entity].add(doc)
+
+
 def entities_from_mentions(names: dict[str, Counter]) -> list[Entity]:
     """Canonical label, alternative labels and most specific class of each entity."""
     gaz = gazetteer.load()
@@ -238,6 +252,7 @@ def build(inputs: list[Path], store_path: Path, manifest: Path | None = None, jo
                 return False
             return True
 
+        tally = Tally() if not known else None    # a store with documents already: read it back at the end
         quads: list[ox.Quad] = []
         for extracted in extracted_batches(docs, _jobs(jobs), use_model, resolver, EventResolver(),
                                            report.problems, changed):
@@ -245,6 +260,8 @@ def build(inputs: list[Path], store_path: Path, manifest: Path | None = None, jo
                 if doc_iri(ext.doc.id) in known:
                     remove_document(store, doc_iri(ext.doc.id))
                 quads.extend(rdf.document_quads(ext, settings))
+                if tally is not None:
+                    tally.add(ext)
             if len(quads) >= LOAD_QUADS:
                 store.bulk_extend(quads)   # this generation is discarded on failure: no transaction needed
                 quads = []
@@ -256,18 +273,19 @@ def build(inputs: list[Path], store_path: Path, manifest: Path | None = None, jo
             for iri in set(known) - seen:
                 remove_document(store, iri)
                 report.removed += 1
-        finish(store)
+        finish(store, tally)
         report.quads = len(store)
     report.seconds = time.perf_counter() - started
     return report
 
 
-def finish(store: ox.Store) -> None:
-    """What depends on all documents: entity labels and offline Wikidata links."""
+def finish(store: ox.Store, tally: Tally | None = None) -> None:
+    """What depends on all documents: entity labels and offline Wikidata links; from the
+    ``tally`` of a fresh build, else from the mentions in the store."""
     from kg.link import link_store_entities
 
-    rewrite_entities(store, mention_names(store))
-    link_store_entities(store, online=False)
+    rewrite_entities(store, mention_names(store) if tally is None else tally.names)
+    link_store_entities(store, online=False, documents=None if tally is None else tally.documents)
 
 
 def _jobs(jobs: int | None) -> int:

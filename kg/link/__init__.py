@@ -105,15 +105,18 @@ def link_quads(entities: list[EntityInfo], links: list[Link]) -> list[ox.Quad]:
 
 def link_store_entities(store: ox.Store, online: bool = False,
                         client: WikidataClient | None = None,
-                        linker: OfflineLinker | None = None) -> LinkSummary:
+                        linker: OfflineLinker | None = None,
+                        documents: dict[str, set[str]] | None = None) -> LinkSummary:
     """Link every entity of a writable store and replace the links graph.
 
     Raises WikidataUnavailable (before anything is written) when ``online`` and Wikidata cannot be
-    asked. ``client`` sets the online base URL, cache and timeouts.
+    asked. ``client`` sets the online base URL, cache and timeouts. ``documents`` (entity → IRIs of
+    the documents naming it) spares reading them from the store when the caller has them.
     """
     linker = linker or OfflineLinker()
     entities = read_entities(store)
-    add_context(entities, link_offline(entities, linker), linker, entity_documents(store))
+    documents = entity_documents(store) if documents is None else documents
+    add_context(entities, link_offline(entities, linker), linker, documents)
     links = link_offline(entities, linker)
     if online:
         done = {lk.iri for lk in links}
