@@ -405,10 +405,10 @@ def render(m: dict, r: dict, limit: int | None) -> str:
         model_us = 1e6 * (1 / with_model - 1 / rules_only)
         sp = r["scales"][scales[0]]["spacy"]
         floor_us = 1e6 * sp["seconds"] / sp["tokens"]
+        cores = int(r.get("default_jobs", "1"))
         lines += ["", f"The model alone costs {model_us:.1f} µs a token, {model_us / floor_us:.1f}× the tokenizer "
-                  f"floor's {floor_us:.1f} µs: on {r.get('default_jobs', '1')} cores it takes "
-                  f"{model_us / floor_us / int(r.get('default_jobs', '1')):.1f} of the 4× budget of `kg build` "
-                  "before anything else runs."]
+                  f"floor's {floor_us:.1f} µs: on {cores} cores it takes {model_us / floor_us / cores:.1f} of "
+                  "the 4× budget of `kg build` before anything else runs."]
     lines += ["", "## Saved queries (median of 5, results fully read)", "",
               "`wikidata_enrich` (a federated `SERVICE` query) is left out. A parameter gets the most frequent "
               "value of its kind in the corpus (" + "; ".join(f"{k}×: " + ", ".join(

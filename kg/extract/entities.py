@@ -9,8 +9,9 @@ from spacy.tokens import Doc
 from kg.records import Mention, Sentence
 
 
-def token_spans(sdoc: Doc) -> list[tuple[int, int, bool, bool]]:
-    """(begin, end, is space, starts a sentence) of every token, read in one call: Token objects are slow to make."""
+def token_spans(sdoc: Doc) -> list[tuple[int, int, int, int]]:
+    """(begin, length, 1 if space, 1 if it starts a sentence) of every token, read in one call:
+    Token objects are slow to make."""
     return [tuple(row) for row in sdoc.to_array([IDX, LENGTH, IS_SPACE, SENT_START]).tolist()]
 
 

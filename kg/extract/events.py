@@ -114,15 +114,18 @@ def word_analysis(text: str) -> tuple[str, frozenset, frozenset]:
     return low, forms, frozenset({("w", w) for w in words} | {("r", root) for root, _ in forms})
 
 
+PHRASE_CACHE = 65536   # token key sets remembered by each Phrases, as many as word_analysis keeps
+
+
 class Phrases:
     """Phrases indexed by their first spec, so a token is tried only against phrases that can start there."""
 
     def __init__(self, phrases: list[list[Spec]]):
         self.phrases = phrases
         self.index: dict[tuple[str, str], list[int]] = {}
-        self.cache: dict[frozenset, list[int]] = {}   # token keys → phrases starting there
         for n, phrase in enumerate(phrases):
             self.index.setdefault(phrase[0].key, []).append(n)
+        self.cache: dict[frozenset, list[int]] = {}   # token keys → phrases starting there
 
     def __bool__(self) -> bool:
         return bool(self.phrases)
@@ -131,8 +134,9 @@ class Phrases:
         """Indexes of the phrases whose first spec the token can match, in their original order."""
         found = self.cache.get(tok.keys)
         if found is None:
-            found = sorted({n for key in tok.keys for n in self.index.get(key, ())})
-            self.cache[tok.keys] = found
+            if len(self.cache) >= PHRASE_CACHE:   # bounded: a year of news has millions of word forms
+                self.cache.clear()
+            found = self.cache[tok.keys] = sorted({n for key in tok.keys for n in self.index.get(key, ())})
         return found
 
 
