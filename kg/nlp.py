@@ -372,7 +372,8 @@ class CrisisEntities:
         """The model's spans, typed by the gazetteer when it knows the name (a news agency it
         lists stays one, whatever kind the model guessed).
 
-        Dropped: spans opening with a lower-case word ("kota barat"), in Title-Case
+        Dropped: spans opening with neither a capital nor a digit ("kota barat", a stray
+        "“" or "“Orang": a name opens with its first letter), in Title-Case
         headlines, persons opening with a title ("Kanselir Jerman": the title rule reads
         the name after it), and single common words or nationality words ("Protes", "Kazakh").
         """
@@ -382,7 +383,7 @@ class CrisisEntities:
         for start, end, label in doc.user_data.pop("model_ents", []):
             kind = MODEL_LABELS.get(label)
             span = doc[start:end]
-            if kind is None or span.text[:1].islower() or start in headline or \
+            if kind is None or not (span.text[:1].isupper() or span.text[:1].isdigit()) or start in headline or \
                     (kind == "Person" and start in title_starts) or \
                     (end - start == 1 and (span.text.lower() in self.common_words or span.text in self.demonyms)):
                 continue

@@ -106,6 +106,13 @@ def test_an_acronym_names_an_organisation_only_with_a_sign_of_one():
         ("IEBC", "Organization", None) in with_model(kenya, [])
 
 
+def test_a_model_span_that_does_not_open_a_name_is_dropped():
+    """A quote mark (alone or glued to a word) is never a name, whatever the model says."""
+    text = "“Kami tidak akan mundur,” kata Maria Ortega di Bogotá."
+    found = with_model(text, [(0, 1, "PER"), (0, 2, "PER"), (8, 10, "PER")])
+    assert [e for e in found if e[1] == "Person"] == [("Maria Ortega", "Person", None)]
+
+
 def test_a_portfolio_or_an_institution_after_a_title_is_not_a_name():
     assert not [e for e in with_model("Mantan Menteri Perumahan Rakyat itu menolak.", []) if e[1] == "Person"]
     assert not [e for e in with_model("Wakil Kepala Carabineros mengundurkan diri.", [(2, 3, "ORG")])
