@@ -390,6 +390,33 @@ PLAIN_READINGS = {    # what a saved query means, written the obvious (slow) way
           { SELECT ?event (MIN(?trig) AS ?trigger) (MIN(?d) AS ?date) WHERE {
               ?event crisis:trigger ?trig . OPTIONAL { ?event crisis:date ?d } } GROUP BY ?event }
         }""",
+    "actor_network": """
+        CONSTRUCT {
+          ?event a ?eventClass ; crisis:date ?date ; crisis:evidence ?sentence ; ?role ?actor .
+          ?person crisis:affiliation ?organisation .
+          ?node a ?class , ?top ; rdfs:label ?label ; owl:sameAs ?wikidata .
+        }
+        WHERE {
+          {
+            { SELECT DISTINCT ?event WHERE {      # events with someone or somewhere to draw, not negated
+                VALUES ?edge { crisis:agent crisis:target crisis:participant crisis:speaker crisis:place }
+                ?event ?edge [] FILTER NOT EXISTS { ?event crisis:negated true } } }
+            { ?event a ?eventClass . ?eventClass rdfs:subClassOf+ crisis:Event }
+            UNION { VALUES ?role { crisis:agent crisis:target crisis:participant crisis:speaker crisis:place } ?event ?role ?actor }
+            UNION { ?event crisis:evidence ?sentence }
+            UNION { ?event crisis:date ?date }
+          } UNION {
+            ?person crisis:affiliation ?organisation .
+          } UNION {
+            GRAPH <https://w3id.org/crisis-kg/id/graph/entities> { ?node a ?class ; rdfs:label ?label }
+            FILTER EXISTS { { VALUES ?link { crisis:agent crisis:target crisis:participant crisis:speaker crisis:place
+                                             crisis:affiliation }
+                              [] ?link ?node }
+                            UNION { ?node crisis:affiliation [] } }
+            OPTIONAL { ?node owl:sameAs ?wikidata }
+            OPTIONAL { ?class rdfs:subClassOf* ?top VALUES ?top { crisis:Person crisis:Organization crisis:Place crisis:Group } }
+          }
+        }""",
 }
 
 
@@ -402,8 +429,11 @@ def test_saved_queries_written_for_speed_mean_their_plain_reading(seed_store, na
     from kg.vocab import sparql_prefixes
 
     store = GraphStore(seed_store).open_read()
-    names, rows = rows_of(run(store, find(name)))
     plain = list(store.query(sparql_prefixes() + PLAIN_READINGS[name], use_default_graph_as_union=True))
+    if PLAIN_READINGS[name].lstrip().startswith("CONSTRUCT"):
+        assert plain and set(map(str, run(store, find(name)))) == set(map(str, plain))
+        return
+    names, rows = rows_of(run(store, find(name)))
     assert plain and len(rows) == len(plain)
     keys = [k for k in ("id", "sentences", "mentions", "type", "date", "evidence", "trigger", "example", "event")
             if k in names and k in PLAIN_READINGS[name]]
