@@ -390,6 +390,14 @@ PLAIN_READINGS = {    # what a saved query means, written the obvious (slow) way
           { SELECT ?event (MIN(?trig) AS ?trigger) (MIN(?d) AS ?date) WHERE {
               ?event crisis:trigger ?trig . OPTIONAL { ?event crisis:date ?d } } GROUP BY ?event }
         }""",
+    "cooccurrence": """
+        SELECT ?aName ?bName ?sentences WHERE {
+          { SELECT ?a ?b (COUNT(DISTINCT ?s) AS ?sentences) WHERE {
+              GRAPH ?s { ?m1 itsrdf:taIdentRef ?a } GRAPH ?s { ?m2 itsrdf:taIdentRef ?b } FILTER(STR(?a) < STR(?b))
+            } GROUP BY ?a ?b HAVING (COUNT(DISTINCT ?s) > 1) }
+          GRAPH <https://w3id.org/crisis-kg/id/graph/entities> { ?a rdfs:label ?aName FILTER NOT EXISTS { ?a a crisis:Group } }
+          GRAPH <https://w3id.org/crisis-kg/id/graph/entities> { ?b rdfs:label ?bName FILTER NOT EXISTS { ?b a crisis:Group } }
+        }""",
     "actor_network": """
         CONSTRUCT {
           ?event a ?eventClass ; crisis:date ?date ; crisis:evidence ?sentence ; ?role ?actor .
@@ -435,7 +443,8 @@ def test_saved_queries_written_for_speed_mean_their_plain_reading(seed_store, na
         return
     names, rows = rows_of(run(store, find(name)))
     assert plain and len(rows) == len(plain)
-    keys = [k for k in ("id", "sentences", "mentions", "type", "date", "evidence", "trigger", "example", "event")
+    keys = [k for k in ("id", "sentences", "mentions", "type", "date", "evidence", "trigger", "example", "event",
+                        "aName", "bName")
             if k in names and k in PLAIN_READINGS[name]]
     got = sorted(tuple(row[names.index(k)] for k in keys) for row in rows)
     want = sorted(tuple("" if p[k] is None else p[k].value for k in keys) for p in plain)
