@@ -1,10 +1,10 @@
-"""The spaCy pipeline for Indonesian news: tokens, sentences, lemmas, entities.
+"""The spaCy pipeline for Indonesian news: tokens, sentences, entities.
 
 Built on ``spacy.blank("id")``: a sentence splitter that knows quotes and
-headlines, the lookup lemmatizer, the project's trained NER model when it is
-installed, and rule components whose patterns live in ``kg/data/``. Entities
-end up in ``doc.ents`` with our ontology's class names as labels; a person's
-title is kept apart from the name, in ``span._.role``.
+headlines, the project's trained NER model when it is installed, and rule
+components whose patterns live in ``kg/data/``. Entities end up in
+``doc.ents`` with our ontology's class names as labels; a person's title is
+kept apart from the name, in ``span._.role``.
 """
 from __future__ import annotations
 
@@ -150,7 +150,7 @@ class CrisisEntities:
         self.speech_verbs = set(read_list("speech_verbs.txt"))
         self.openers = set(read_list("sentence_openers.txt"))
         self.common_words = set(read_list("common_words.txt")) | STOP_WORDS
-        self.lemmas = _lemma_table(nlp)
+        self.lemmas = _lemma_table()
         self.lemma_values = set(self.lemmas.values())
         self.place_cues = dict(read_table("place_cues.tsv"))
         self.place_cue_matcher = _phrase_matcher(nlp, self.place_cues)
@@ -475,11 +475,12 @@ def _model_says(doc: Doc, start: int, end: int, label: str, default: bool) -> bo
     return any(s < end and start < e and lab == label for s, e, lab in doc.user_data["model_ents"])
 
 
-def _lemma_table(nlp: Language) -> dict:
-    """The lookup lemmatizer's table (spacy-lookups-data): inflected forms → lemmas."""
-    if "lemmatizer" not in nlp.pipe_names:
-        return {}
-    return nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup", {})
+def _lemma_table():
+    """The lookup lemmatizer's table (spacy-lookups-data): inflected forms → lemmas. Read as a
+    dictionary of words; no lemmatizer runs, since nothing reads a token's lemma."""
+    from spacy.lookups import load_lookups
+
+    return load_lookups("id", ["lemma_lookup"]).get_table("lemma_lookup")   # a Table: keys are hashed
 
 
 def _select(candidates: list[Candidate]) -> list[Candidate]:
@@ -523,8 +524,6 @@ def load_pipeline(use_model: bool = True) -> Language:
     """The full pipeline; without the trained model, rules alone (and a warning)."""
     nlp = spacy.blank("id")
     nlp.add_pipe("crisis_sentences")
-    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-    nlp.initialize()
     if use_model:
         if model_available():
             model = spacy.load(MODEL_DIR, exclude=["senter", "parser", "lemmatizer", "tokenizer"],
