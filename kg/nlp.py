@@ -8,6 +8,7 @@ kept apart from the name, in ``span._.role``.
 """
 from __future__ import annotations
 
+import json
 import logging
 import os
 import re
@@ -148,11 +149,11 @@ class CrisisEntities:
         self.org_head_matcher = _phrase_matcher(nlp, self.org_heads)
         self.org_words = set(read_list("org_words.txt"))
         self.demonyms = set(read_list("demonyms.txt"))
+        self.given_names = set(read_list("given_names.txt"))
         self.speech_verbs = set(read_list("speech_verbs.txt"))
         self.openers = set(read_list("sentence_openers.txt"))
         self.common_words = set(read_list("common_words.txt")) | STOP_WORDS
-        self.lemmas = _lemma_table()
-        self.lemma_values = set(self.lemmas.values())
+        self.date_words = _date_words()
         self.place_cues = dict(read_table("place_cues.tsv"))
         self.place_cue_matcher = _phrase_matcher(nlp, self.place_cues)
         self.acronym_def = Matcher(vocab)
@@ -170,6 +171,7 @@ class CrisisEntities:
         candidates += self._place_cues(doc)
         candidates += self._speakers(doc, candidates)
         candidates += self._model_spans(doc)
+        candidates += self._given_name_persons(doc)
         chosen = _select(self._propagate_names(doc, _select(candidates)))
         doc.ents = [self._span(doc, c) for c in chosen]
         doc._.aliases = aliases
@@ -191,10 +193,9 @@ class CrisisEntities:
                 return start
         return pos
 
-    def _is_word(self, text: str) -> bool:
-        """An Indonesian dictionary word (which some names also are)."""
-        low = text.lower()
-        return low in self.common_words or low in self.lemmas or low in self.lemma_values
+    @staticmethod
+    def _is_word(text: str) -> bool:
+        return is_dictionary_word(text)
 
     def _span(self, doc: Doc, c: Candidate) -> Span:
         span = Span(doc, c.start, c.end, label=c.label)
@@ -389,8 +390,47 @@ class CrisisEntities:
                     (end - start == 1 and (span.text.lower() in self.common_words or span.text in self.demonyms)):
                 continue
             known = self.gazetteer.entity_class(span.text)
-            cls = known or kind
+            cls = known or ("Person" if self._given_name_first(span) else kind)
             out.append(Candidate(start, end, cls, 0, source="model"))
+        return out
+
+    def _given_name_first(self, span: Span) -> bool:
+        """The model's two to four words open with a given name and go on as a name: a person's,
+        whatever kind the model gave them."""
+        return span.end - span.start >= 2 and self._given_name_end(span.doc, span.start) == span.end
+
+    def _given_name_end(self, doc: Doc, start: int) -> int:
+        """Where a person's name that opens with a given name at ``start`` ends ("Janet Jackson",
+        "Joshua Sandy Taniady"): up to four capitalised words, ending before a month or a weekday
+        ("Selasa"); none may be an organisation's or a place's word or a dictionary word
+        ("Elizabeth Hotel" is no person). ``start`` when there is none."""
+        if doc[start].text.lower() not in self.given_names:
+            return start
+        end = start + 1
+        while end < len(doc) and end - start < 4 and (_capitalised(doc[end]) or
+                                                      doc[end].text.lower() in NAME_PARTICLES):
+            low = doc[end].text.lower()
+            if low in self.date_words:
+                break
+            if low in self.org_heads or low in self.place_cues or self._is_word(low):
+                return start
+            end += 1
+        while end > start and doc[end - 1].text.lower() in NAME_PARTICLES:
+            end -= 1
+        return end if end - start >= 2 else start
+
+    def _given_name_persons(self, doc: Doc) -> list[Candidate]:
+        """Names that open with a given name, where no longer or surer reading covers them (the
+        lowest priority): "Brooke Davis", and "Janet Jackson" over the city of Jackson."""
+        headline = doc.user_data.get(HEADLINE, ())
+        out = []
+        for tok in doc:
+            if not _capitalised(tok) or tok.i in headline or \
+                    (tok.i > 0 and not tok.is_sent_start and _capitalised(doc[tok.i - 1])):
+                continue
+            end = self._given_name_end(doc, tok.i)
+            if end > tok.i:
+                out.append(Candidate(tok.i, end, "Person", -1))
         return out
 
     def _propagate_names(self, doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
@@ -474,6 +514,26 @@ def _model_says(doc: Doc, start: int, end: int, label: str, default: bool) -> bo
     if "model_ents" not in doc.user_data:
         return default
     return any(s < end and start < e and lab == label for s, e, lab in doc.user_data["model_ents"])
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> tuple:
+    lemmas = _lemma_table()
+    return set(read_list("common_words.txt")) | STOP_WORDS, lemmas, set(lemmas.values())
+
+
+def is_dictionary_word(text: str) -> bool:
+    """An Indonesian dictionary word (which some names also are): the common words, spaCy's
+    stop words, and the forms and lemmas of the lookup lemmatizer's table."""
+    words, lemmas, lemma_values = _dictionary()
+    low = text.lower()
+    return low in words or low in lemmas or low in lemma_values
+
+
+def _date_words() -> set[str]:
+    """Month and weekday names ("Selasa" after a name is when, not a surname)."""
+    dates = json.loads((DATA / "dates.json").read_text(encoding="utf-8"))
+    return {w.lower() for w in [*dates["months"], *dates["weekdays"]]}
 
 
 def _lemma_table():

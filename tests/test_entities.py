@@ -125,3 +125,14 @@ def test_a_model_person_that_opens_with_a_title_gives_way_to_the_name_after_it()
     found = with_model("Kanselir Austria Karl Nehammer menolak usulan itu.", [(0, 2, "PER"), (2, 4, "PER")])
     persons = [e for e in found if e[1] == "Person"]
     assert persons == [("Karl Nehammer", "Person", "Kanselir")]
+
+
+def test_a_name_that_opens_with_a_given_name_is_a_person(nlp):
+    """A given name and capitalised words after it name a person, where the model typed them
+    otherwise, found nothing, or a gazetteer city ("Jackson") lies inside; a weekday after the
+    name is not part of it; a hotel named after someone is no person."""
+    assert ("Janet Jackson", "Person", None) in ents(nlp, "Lagu itu dinyanyikan Janet Jackson di Lagos.")
+    assert ("Brooke Davis", "Person", None) in ents(nlp, "Menurut laporan, Brooke Davis Selasa tiba di Nairobi.")
+    assert ("Janet Jackson", "Person", None) in with_model("Lagu itu dinyanyikan Janet Jackson di Lagos.",
+                                                           [(3, 5, "ORG")])
+    assert not [e for e in ents(nlp, "Para diplomat menginap di Elizabeth Hotel di Nairobi.") if e[1] == "Person"]
