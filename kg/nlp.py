@@ -148,6 +148,7 @@ class CrisisEntities:
         self.standalone_orgs = {row[0] for row in heads if row[2:] == ["alone"]}
         self.org_head_matcher = _phrase_matcher(nlp, self.org_heads)
         self.org_words = set(read_list("org_words.txt"))
+        self.org_tails = dict(read_table("org_tails.tsv"))
         self.demonyms = set(read_list("demonyms.txt"))
         self.given_names = set(read_list("given_names.txt"))
         self.speech_verbs = set(read_list("speech_verbs.txt"))
@@ -166,6 +167,7 @@ class CrisisEntities:
         candidates += gaz_spans
         candidates += self._groups(doc)
         candidates += self._organisations(doc, gaz_spans)
+        candidates += self._organisation_tails(doc)
         aliases = self._acronym_definitions(doc, candidates)
         candidates += self._titled_persons(doc, gaz_spans, candidates)
         candidates += self._place_cues(doc)
@@ -257,6 +259,28 @@ class CrisisEntities:
                     out.append(Candidate(name_start, end, cls, 4))
             else:
                 out.append(Candidate(start, end, cls, 4))
+        return out
+
+    def _organisation_tails(self, doc: Doc) -> list[Candidate]:
+        """Capitalised words ending in an organisation's last word: "Hamburger SV",
+        "Human Rights Watch", "BAE Systems", "Football Club de Metz" (not in a Title-Case
+        headline; a capitalised Indonesian word opening the sentence is not part of it)."""
+        headline = doc.user_data.get(HEADLINE, ())
+        out = []
+        for tok in doc:
+            cls = self.org_tails.get(tok.text.lower())
+            if cls is None or not _capitalised(tok) or tok.i in headline:
+                continue
+            start = tok.i
+            while start > 0 and tok.i - start < 5 and _capitalised(doc[start - 1]) and not doc[start].is_sent_start:
+                start -= 1
+            if doc[start].is_sent_start and self._is_word(doc[start].text):
+                start += 1
+            end = tok.i + 1
+            if end + 1 < len(doc) and doc[end].text in NAME_PARTICLES and _capitalised(doc[end + 1]):
+                end += 2
+            if start < tok.i:
+                out.append(Candidate(start, end, cls, 3))
         return out
 
     def _acronym_definitions(self, doc: Doc, candidates: list[Candidate]) -> list:
@@ -371,28 +395,36 @@ class CrisisEntities:
         return out
 
     def _model_spans(self, doc: Doc) -> list[Candidate]:
-        """The model's spans, typed by the gazetteer when it knows the name (a news agency it
-        lists stays one, whatever kind the model guessed).
-
-        Dropped: spans opening with neither a capital nor a digit ("kota barat", a stray
-        "“" or "“Orang": a name opens with its first letter), in Title-Case
-        headlines, persons opening with a title ("Kanselir Jerman": the title rule reads
-        the name after it), and single common words or nationality words ("Protes", "Kazakh").
-        """
+        """The model's spans that may be names, typed by the gazetteer when it knows the name
+        (a news agency it lists stays one, whatever kind the model guessed) and as persons
+        when they open with a given name. Left out in Title-Case headlines, and persons that
+        open with a title ("Kanselir Jerman": the title rule reads the name after it)."""
         out = []
         headline = doc.user_data.get(HEADLINE, ())
         title_starts = {s for _, s, _ in self.titles(doc)}
         for start, end, label in doc.user_data.pop("model_ents", []):
             kind = MODEL_LABELS.get(label)
             span = doc[start:end]
-            if kind is None or not (span.text[:1].isupper() or span.text[:1].isdigit()) or start in headline or \
-                    (kind == "Person" and start in title_starts) or \
-                    (end - start == 1 and (span.text.lower() in self.common_words or span.text in self.demonyms)):
+            if kind is None or start in headline or (kind == "Person" and start in title_starts) or \
+                    not self._may_be_name(span):
                 continue
             known = self.gazetteer.entity_class(span.text)
             cls = known or ("Person" if self._given_name_first(span) else kind)
             out.append(Candidate(start, end, cls, 0, source="model"))
         return out
+
+    def _may_be_name(self, span: Span) -> bool:
+        """Not: a span opening with neither a capital nor a digit ("kota barat", a stray "“"
+        or "“Orang": a name opens with its first letter), a single common or nationality word
+        ("Protes", "Kazakh"), or a dictionary word alone at a sentence's start that is no given
+        name ("Bodoh")."""
+        text = span.text
+        if not (text[:1].isupper() or text[:1].isdigit()):
+            return False
+        if len(span) > 1:
+            return True
+        return not (text.lower() in self.common_words or text in self.demonyms or
+                    (span[0].is_sent_start and self._is_word(text) and text.lower() not in self.given_names))
 
     def _given_name_first(self, span: Span) -> bool:
         """The model's two to four words open with a given name and go on as a name: a person's,

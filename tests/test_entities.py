@@ -136,3 +136,22 @@ def test_a_name_that_opens_with_a_given_name_is_a_person(nlp):
     assert ("Janet Jackson", "Person", None) in with_model("Lagu itu dinyanyikan Janet Jackson di Lagos.",
                                                            [(3, 5, "ORG")])
     assert not [e for e in ents(nlp, "Para diplomat menginap di Elizabeth Hotel di Nairobi.") if e[1] == "Person"]
+
+
+def test_a_name_that_ends_with_an_organisation_word_is_an_organisation(nlp):
+    found = ents(nlp, "Bek itu pindah dari Hamburger SV ke Fluminense FC pada Januari.")
+    assert ("Hamburger SV", "Organization", None) in found and ("Fluminense FC", "Organization", None) in found
+    assert ("Human Rights Watch", "Organization", None) in \
+        ents(nlp, "Menurut Human Rights Watch, 30 warga sipil tewas di Tigray.")
+    assert ("Football Club de Metz", "Organization", None) in \
+        ents(nlp, "Ia bergabung dengan Football Club de Metz pada 1937.")
+    found = ents(nlp, "Dengan Kenya Airways, perusahaan itu membuka rute ke Lagos.")   # not "Dengan Kenya Airways"
+    assert ("Kenya Airways", "Company", None) in found
+
+
+def test_a_dictionary_word_opening_a_sentence_is_no_name_alone():
+    """The model reads a capitalised word at a sentence's start as a name; a dictionary word
+    alone there is none, unless it is a given name."""
+    assert not [e for e in with_model("Bodoh sekali kalau polisi Peru menolak usul itu.", [(0, 1, "PER")])
+                if e[1] == "Person"]
+    assert ("Budi", "Person", None) in with_model("Budi mengatakan pasar di Lima tutup.", [(0, 1, "PER")])
