@@ -209,10 +209,14 @@ class CrisisEntities:
         return span
 
     def _gazetteer_spans(self, doc: Doc) -> list[Candidate]:
+        """Names the gazetteer knows; not a one-word city or region the model reads as a
+        person's first name ("Paul Kagame": Paul is a place in Minnesota too). A country stays
+        (the model swallows countries into names: "Peru Dina Boluarte")."""
+        first_names = {s for s, e, label in doc.user_data.get("model_ents", ()) if label == "PER" and e - s > 1}
         out = []
         for _, start, end in self.names(doc):
             cls = self.gazetteer.entity_class(doc[start:end].text)
-            if cls:
+            if cls and not (start in first_names and end - start == 1 and cls in ("City", "Region", "Place")):
                 out.append(Candidate(start, end, cls, 5, source="gazetteer"))
         return out
 

@@ -155,3 +155,11 @@ def test_a_dictionary_word_opening_a_sentence_is_no_name_alone():
     assert not [e for e in with_model("Bodoh sekali kalau polisi Peru menolak usul itu.", [(0, 1, "PER")])
                 if e[1] == "Person"]
     assert ("Budi", "Person", None) in with_model("Budi mengatakan pasar di Lima tutup.", [(0, 1, "PER")])
+
+
+def test_a_place_name_the_model_reads_as_a_first_name_is_part_of_the_person():
+    text = "Presiden Rwanda Paul Kagame menghadiri pertemuan di Kigali."
+    found = with_model(text, [(2, 4, "PER")])
+    assert ("Paul Kagame", "Person", "Presiden") in found and not [e for e in found if e[0] == "Paul"]
+    found = with_model("Presiden Peru Dina Boluarte menolak mundur.", [(1, 4, "PER")])   # a country stays
+    assert ("Peru", "Country", None) in found and ("Dina Boluarte", "Person", "Presiden") in found
