@@ -470,18 +470,30 @@ class CrisisEntities:
         return out
 
     def _propagate_names(self, doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
-        """Bare surnames and first names of persons named in full in this document are persons,
-        also where the model typed them otherwise."""
-        parts = set()
+        """Persons named in full in this document are persons wherever the name comes again
+        in full, and so are their bare surnames and first names, also where the model typed
+        them otherwise."""
+        parts, full = set(), set()
         for c in chosen:
             if c.label == "Person" and c.end - c.start >= 2:
+                full.add(tuple(t.text for t in doc[c.start:c.end]))
                 for tok in doc[c.start:c.end]:
                     if len(tok.text) > 2 and _capitalised(tok) and tok.text.lower() not in NAME_PARTICLES:
                         parts.add(tok.text)
         kept = [c for c in chosen if not (c.source == "model" and c.end - c.start == 1 and doc[c.start].text in parts)]
         taken = {i for c in kept for i in range(c.start, c.end)}
-        return kept + [Candidate(tok.i, tok.i + 1, "Person", 0) for tok in doc
-                       if tok.i not in taken and tok.text in parts]
+        by_first: dict[str, list[tuple]] = {}
+        for name in full:
+            by_first.setdefault(name[0], []).append(name)
+        again, texts = [], [t.text for t in doc]
+        for start, text in enumerate(texts):
+            for name in by_first.get(text, ()):
+                end = start + len(name)
+                if tuple(texts[start:end]) == name and not taken.intersection(range(start, end)):
+                    again.append(Candidate(start, end, "Person", 0))
+                    taken.update(range(start, end))
+        return kept + again + [Candidate(tok.i, tok.i + 1, "Person", 0) for tok in doc
+                               if tok.i not in taken and tok.text in parts]
 
 
 def _phrase_matcher(nlp: Language, phrases) -> PhraseMatcher:

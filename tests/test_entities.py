@@ -163,3 +163,9 @@ def test_a_place_name_the_model_reads_as_a_first_name_is_part_of_the_person():
     assert ("Paul Kagame", "Person", "Presiden") in found and not [e for e in found if e[0] == "Paul"]
     found = with_model("Presiden Peru Dina Boluarte menolak mundur.", [(1, 4, "PER")])   # a country stays
     assert ("Peru", "Country", None) in found and ("Dina Boluarte", "Person", "Presiden") in found
+
+
+def test_a_person_named_again_in_full_is_one_person_not_two_names():
+    text = "Menurut Mariana Quispe, polisi menahan 12 orang. Mariana Quispe lalu pergi ke Cusco."
+    found = with_model(text, [(1, 3, "PER")])
+    assert [e for e in found if e[1] == "Person"] == [("Mariana Quispe", "Person", None)] * 2
