@@ -145,6 +145,30 @@ def test_subset_figures_are_not_counted_twice(read):
 
 # --- statements ------------------------------------------------------------------
 
+def test_shot_dead_is_a_casualty_with_its_count(read):
+    ext = read("Polisi menembak mati dua pengunjuk rasa di Lima, ungkap pejabat.\n"
+               "Tiga pengungsi lainnya ditembak mati di perbatasan Chad.")
+    first, second = of(ext, "Casualties")
+    assert [(f.prop, f.quantity.value) for f in first.figures] == [("killed", 2)]
+    assert ext.mentions[first.figures[0].reported_by].text == "pejabat"
+    assert [(f.prop, f.quantity.value) for f in second.figures] == [("killed", 3)]
+
+
+def test_a_stay_at_home_order_is_a_curfew(read):
+    ext = read("Pemerintah Sri Lanka memerintahkan warga tidak keluar rumah di Kolombo.\n"
+               "Larangan keluar rumah dicabut pada Senin.\nWarga tidak keluar rumah karena hujan.")
+    assert [e.sentence for e in of(ext, "EmergencyMeasure")] == [0, 1]
+
+
+def test_speakers_after_the_verb_and_reports_by_an_agency(read):
+    ext = read("Sedikitnya 12 orang terluka, tambah polisi.\n"
+               "Bandara Kabul ditutup, seperti dilaporkan Reuters.\n"
+               "Angka korban yang dilaporkan di antara tentara belum jelas.\n"
+               "Para pengungsi mengatakan kamp mereka diserang.")
+    assert [(s.sentence, ext.mentions[s.speaker].text) for s in of(ext, "Statement")] == \
+        [(0, "polisi"), (1, "Reuters"), (3, "Para pengungsi")]
+
+
 def test_quote_speaker_and_pronoun_speaker(read):
     ext = read("“Kami tidak akan mundur,” kata Perdana Menteri Nepal Khadga Prasad Oli.\n"
                "“Negara ini tetap aman,” katanya.")
