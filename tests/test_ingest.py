@@ -22,6 +22,11 @@ def test_chrome_lines_are_dropped_but_headlines_kept():
         "Tentara menahan para pemimpin sipil pada Senin pagi."]
 
 
+def test_an_agency_s_closing_initials_are_chrome():
+    text = "Kantor berita itu melaporkan tiga orang tewas di Mogadishu.\n(Uu. Aulia / KR - AMQ)\n(ant)"
+    assert clean_text(text) == "Kantor berita itu melaporkan tiga orang tewas di Mogadishu."
+
+
 def test_seed_chrome_never_reaches_the_text():
     problems: list[Problem] = []
     docs = {d.id: d for d in read_documents([__import__("conftest").SEEDS], problems)}
