@@ -109,6 +109,13 @@ def test_sehari_kemudian_follows_the_event_before_it(read):
     assert of(ext, "Detention")[0].date == date(2025, 9, 9)
 
 
+def test_since_dates_a_state_but_not_a_tally(read):
+    ext = read("Lebih dari 40 orang tewas dalam bentrokan di Tigray sejak 3 November.\n"
+               "Internet di Tigray diputus sejak 4 November.", date(2020, 11, 20))
+    assert [(e.cls, e.date) for e in ext.events] == [
+        ("Casualties", None), ("ArmedClash", None), ("CommunicationShutdown", date(2020, 11, 4))]
+
+
 def test_unresolvable_date_stays_absent(read):
     ext = read("Ribuan buruh melakukan mogok pekan lalu di Dhaka.", date(2024, 8, 8))
     [protest] = of(ext, "Protest")

@@ -188,6 +188,7 @@ SUBSET = Phrases([parse_phrase(p) for p in FIG["subset"]])
 RETRACTION = [[parse_spec(p) for p in pat] for pat in DATA["retraction"]["patterns"]]
 LABELS = set(STATEMENTS["labels"])
 BREAKS = set(DATA["clause_breaks"])
+TALLIED = set(DATA["tallied"])
 PREPOSITIONS = set(DATA["prepositions"])
 LOCATIVES = set(DATA["locatives"])
 PLACE_NOUNS = set(DATA["place_nouns"])
@@ -645,10 +646,11 @@ def _dates(sent: Sent, published: date | None) -> list[DateRef]:
     return out
 
 
-def _date_for(sent: Sent, dates: list[DateRef], start: int) -> DateRef | None:
+def _date_for(sent: Sent, dates: list[DateRef], start: int, cls: str) -> DateRef | None:
     """The date in the trigger's clause; else the sentence's only date, unless a clause word
-    ("yang", "setelah", "bahwa") or a perfect ("telah") sets the trigger apart from it."""
-    usable = [d for d in dates if d.kind in ("event", "since")]
+    ("yang", "setelah", "bahwa") or a perfect ("telah") sets the trigger apart from it. A
+    "sejak" date dates a state ("keadaan darurat sejak 5 Januari"), not a tally."""
+    usable = [d for d in dates if d.kind == "event" or (d.kind == "since" and cls not in TALLIED)]
     lo, hi = sent.clause(start)
     in_clause = [d for d in usable if lo <= d.start < hi + 1 or (d.start <= 1 and _adjacent(sent, d.start, lo))]
     if in_clause:
@@ -782,7 +784,7 @@ def _sentence_events(sent: Sent, published, last_speakers: list[int], starts: di
     groups: dict[tuple, Event] = {}
     for hit in _match_triggers(sent):
         negated, modality = _negation_modality(sent, hit.start)
-        ref = _date_for(sent, dates, hit.start)
+        ref = _date_for(sent, dates, hit.start, hit.cls)
         key = (hit.cls, hit.sense if hit.cls in BY_SENSE else None,
                negated, modality, ref.date if ref else None)
         agents, targets, participants = _roles(sent, hit)
@@ -844,7 +846,7 @@ def _statements(sent: Sent, speeches: list[Speech], dates: list[DateRef], last_s
             e = Event("Statement", sent.index, _text(sent, sp.start, sp.end), tok.begin, sent.toks[sp.end - 1].end,
                       speaker=speaker, quote=quote, negated=negated, modality=modality, sense="statement")
             e.agents = [speaker]
-            ref = _date_for(sent, dates, sp.start)
+            ref = _date_for(sent, dates, sp.start, "Statement")
             if ref:
                 e.date, e.date_text = ref.date, ref.text
             by_speaker[speaker] = e
