@@ -169,3 +169,13 @@ def test_a_person_named_again_in_full_is_one_person_not_two_names():
     text = "Menurut Mariana Quispe, polisi menahan 12 orang. Mariana Quispe lalu pergi ke Cusco."
     found = with_model(text, [(1, 3, "PER")])
     assert [e for e in found if e[1] == "Person"] == [("Mariana Quispe", "Person", None)] * 2
+
+
+def test_a_person_named_after_an_organisation_is_not_part_of_it():
+    """Two capitalised non-dictionary words after an organisation's portfolio words start a
+    person's name; the rules' two readings beat the model's one organisation over both."""
+    found = with_model("Bank Dunia David Malpass memperingatkan resesi global.", [(0, 4, "ORG")])
+    assert [e[:2] for e in found] == [("Bank Dunia", "InternationalOrganization"), ("David Malpass", "Person")]
+    assert ("Kementerian Dalam Negeri Rusia", "GovernmentBody", None) in \
+        with_model("Kementerian Dalam Negeri Rusia membantah laporan itu.", [])
+    assert ("Universitas Gadjah Mada", "Organization", None) in with_model("Universitas Gadjah Mada menolak.", [])

@@ -203,6 +203,11 @@ def test_relative_clause_does_not_steal_the_speaker(read):
     assert withdrawal and withdrawal[0].negated
 
 
+def test_the_speaker_is_the_person_after_a_ministry_not_the_ministry(read):
+    ext = read("Pejabat Kementerian Dalam Negeri Moussa Traoré mengatakan 20 orang ditahan di Bamako.")
+    assert [ext.mentions[s.speaker].text for s in of(ext, "Statement")] == ["Moussa Traoré"]
+
+
 def test_appositive_speaker(read):
     ext = read("Kate Mallinson, pakar Asia Tengah di London, Inggris mengatakan protes itu meluas.")
     assert [ext.mentions[s.speaker].text for s in of(ext, "Statement")] == ["Kate Mallinson"]

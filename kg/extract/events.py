@@ -305,11 +305,12 @@ class Sent:
         return best
 
     def preceded_by(self, mi: int, words: set[str]) -> bool:
-        """The word before the mention (skipping place nouns such as 'kota', 'ibu kota') is one of ``words``."""
+        """The word before the mention (skipping place nouns such as 'kota', 'ibu kota') is one of ``words``;
+        words of another name are not ("Kementerian Dalam Negeri" + "Josue Boji": no "dalam" there)."""
         j = self.first_tok[mi] - 1
-        while j >= 0 and self.toks[j].low in PLACE_NOUNS:
+        while j >= 0 and self.toks[j].low in PLACE_NOUNS and self.toks[j].mention is None:
             j -= 1
-        return j >= 0 and self.toks[j].low in words
+        return j >= 0 and self.toks[j].mention is None and self.toks[j].low in words
 
 
 # --- trigger matching -----------------------------------------------------------
