@@ -151,6 +151,7 @@ class CrisisEntities:
         self.org_tails = dict(read_table("org_tails.tsv"))
         self.demonyms = set(read_list("demonyms.txt"))
         self.given_names = set(read_list("given_names.txt"))
+        self.locatives = set(read_list("locative_words.txt"))
         self.speech_verbs = set(read_list("speech_verbs.txt"))
         self.openers = set(read_list("sentence_openers.txt"))
         self.common_words = set(read_list("common_words.txt")) | STOP_WORDS
@@ -417,17 +418,22 @@ class CrisisEntities:
     def _model_spans(self, doc: Doc) -> list[Candidate]:
         """The model's spans that may be names, typed by the gazetteer when it knows the name
         (a news agency it lists stays one, whatever kind the model guessed) and as persons
-        when they open with a given name. Left out in Title-Case headlines, and persons that
-        open with a title ("Kanselir Jerman": the title rule reads the name after it)."""
+        when they open with a given name; a "person" the article puts somewhere ("di Kashmir")
+        is a place throughout it. Left out in Title-Case headlines, and persons that open with
+        a title ("Kanselir Jerman": the title rule reads the name after it)."""
         out = []
         headline = doc.user_data.get(HEADLINE, ())
         title_starts = {s for _, s, _ in self.titles(doc)}
-        for start, end, label in doc.user_data.pop("model_ents", []):
+        model_ents = doc.user_data.pop("model_ents", [])
+        been_at = {doc[s:e].text for s, e, _ in model_ents if s > 0 and doc[s - 1].text.lower() in self.locatives}
+        for start, end, label in model_ents:
             kind = MODEL_LABELS.get(label)
             span = doc[start:end]
             if kind is None or start in headline or (kind == "Person" and start in title_starts) or \
                     not self._may_be_name(span):
                 continue
+            if kind == "Person" and span.text in been_at:
+                kind = "Place"      # somewhere the article is "di Kashmir", the model's person "Kashmir" is a place
             known = self.gazetteer.entity_class(span.text)
             cls = known or ("Person" if self._given_name_first(span) else kind)
             out.append(Candidate(start, end, cls, 0, source="model"))

@@ -179,3 +179,10 @@ def test_a_person_named_after_an_organisation_is_not_part_of_it():
     assert ("Kementerian Dalam Negeri Rusia", "GovernmentBody", None) in \
         with_model("Kementerian Dalam Negeri Rusia membantah laporan itu.", [])
     assert ("Universitas Gadjah Mada", "Organization", None) in with_model("Universitas Gadjah Mada menolak.", [])
+
+
+def test_a_name_the_article_puts_somewhere_is_no_person():
+    found = with_model("Polisi berjaga di Kamanyola. Warga Kamanyola mengungsi.", [(3, 4, "PER"), (6, 7, "PER")])
+    assert [e[:2] for e in found if e[0] == "Kamanyola"] == [("Kamanyola", "Place")] * 2
+    found = with_model("Permintaan itu disampaikan ke Sjahril Hamdani.", [(4, 6, "PER")])
+    assert ("Sjahril Hamdani", "Person", None) in found
