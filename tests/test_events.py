@@ -176,6 +176,15 @@ def test_speakers_after_the_verb_and_reports_by_an_agency(read):
         [(0, "polisi"), (1, "Reuters"), (3, "Para pengungsi")]
 
 
+def test_suffering_injuries_and_speakers_that_are_staff_or_a_named_group(read):
+    ext = read("Sekitar 30 orang menderita luka saat polisi membubarkan massa di Nairobi.\n"
+               "Dua orang tewas, kata petugas di rumah sakit itu.\n"
+               "Kelompok Al-Shabaab menyatakan bertanggung jawab atas serangan itu.")
+    [injured, killed] = of(ext, "Casualties")
+    assert [(f.prop, f.quantity.value, f.quantity.qualifier) for f in injured.figures] == [("injured", 30, "about")]
+    assert [ext.mentions[s.speaker].text for s in of(ext, "Statement")] == ["petugas", "Kelompok Al-Shabaab"]
+
+
 def test_quote_speaker_and_pronoun_speaker(read):
     ext = read("“Kami tidak akan mundur,” kata Perdana Menteri Nepal Khadga Prasad Oli.\n"
                "“Negara ini tetap aman,” katanya.")
