@@ -173,6 +173,7 @@ class CrisisEntities:
         candidates += self._titled_persons(doc, gaz_spans, candidates)
         candidates += self._place_cues(doc)
         candidates += self._speakers(doc, candidates)
+        candidates += self._appositive_speakers(doc, candidates)
         candidates += self._model_spans(doc)
         candidates += self._given_name_persons(doc)
         chosen = _select(self._propagate_names(doc, _select(_untiled(candidates))))
@@ -399,6 +400,25 @@ class CrisisEntities:
                 role, start = doc[start:title_at[start]].text, title_at[start]
             if tok.i - start >= 2:
                 out.append(Candidate(start, tok.i, "Person", 2, role=role))
+        return out
+
+    def _appositive_speakers(self, doc: Doc, others: list[Candidate]) -> list[Candidate]:
+        """Two or three capitalised words opening a sentence, set off by a comma, whose clause
+        ends in a verb of saying after another comma, name a person: "Maman Sidikou, yang
+        merupakan pemimpin MONUSCO, ..., mengatakan". Dictionary words ("Pemerintah Kenya,")
+        and names read otherwise are left alone."""
+        taken = {i for c in others for i in range(c.start, c.end)}
+        out = []
+        for sent in doc.sents:
+            end = sent.start
+            while end < sent.end and end - sent.start < 3 and _capitalised(doc[end]) and end not in taken \
+                    and not doc[end].text.isupper() and not self._is_word(doc[end].text):
+                end += 1
+            if end - sent.start < 2 or end >= sent.end or doc[end].text != "," or \
+                    self.gazetteer.entity_class(doc[sent.start:end].text):
+                continue
+            if any(doc[i].text == "," and doc[i + 1].text.lower() in self.speech_verbs for i in range(end + 1, sent.end - 1)):
+                out.append(Candidate(sent.start, end, "Person", 2))
         return out
 
     def _place_cues(self, doc: Doc) -> list[Candidate]:

@@ -186,3 +186,10 @@ def test_a_name_the_article_puts_somewhere_is_no_person():
     assert [e[:2] for e in found if e[0] == "Kamanyola"] == [("Kamanyola", "Place")] * 2
     found = with_model("Permintaan itu disampaikan ke Sjahril Hamdani.", [(4, 6, "PER")])
     assert ("Sjahril Hamdani", "Person", None) in found
+
+
+def test_a_name_set_off_before_a_verb_of_saying_is_a_person():
+    found = with_model("Koffi Mensah, yang memimpin misi PBB di Ghana, mengatakan 12 orang ditahan.", [])
+    assert ("Koffi Mensah", "Person", None) in found
+    found = with_model("Pemerintah Kenya, melalui juru bicaranya, mengatakan jam malam dicabut.", [])
+    assert not [e for e in found if e[1] == "Person"]
