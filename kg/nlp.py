@@ -42,6 +42,7 @@ CLOSE_QUOTES = {"”", "’"}
 ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&\-]{1,9}$")
 NAME_PARTICLES = {"de", "da", "van", "von", "der", "le", "la", "bin", "binti", "al", "el", "dos"}
 HEADLINE = "kg_headline_tokens"
+TEXTS = "kg_token_texts"     # the tokens' texts, read once: spaCy makes a new Token object at every doc[i]
 PIPE_BATCH = 32     # articles a batch: at spaCy's default of 1000 the model runs ~45 % slower (cache misses)
 ARTICLES = {"seorang", "sang", "salah", "para"}
 TITLED = 6          # priority of a name read after a title, the highest
@@ -163,6 +164,7 @@ class CrisisEntities:
 
     def __call__(self, doc: Doc) -> Doc:
         doc.user_data[HEADLINE] = _headline_tokens(doc)
+        doc.user_data[TEXTS] = [t.text for t in doc]
         candidates: list[Candidate] = []
         gaz_spans = self._gazetteer_spans(doc)
         candidates += gaz_spans
@@ -179,7 +181,7 @@ class CrisisEntities:
         chosen = _select(self._propagate_names(doc, _select(_untiled(candidates))))
         doc.ents = [self._span(doc, c) for c in chosen]
         doc._.aliases = aliases
-        del doc.user_data[HEADLINE]
+        del doc.user_data[HEADLINE], doc.user_data[TEXTS]
         return doc
 
     def _institution(self, doc: Doc, start: int, end: int) -> bool:
@@ -289,9 +291,9 @@ class CrisisEntities:
         headline; a capitalised Indonesian word opening the sentence is not part of it)."""
         headline = doc.user_data.get(HEADLINE, ())
         out = []
-        for tok in doc:
-            cls = self.org_tails.get(tok.text.lower())
-            if cls is None or not _capitalised(tok) or tok.i in headline:
+        for i, text in enumerate(doc.user_data[TEXTS]):
+            cls = self.org_tails.get(text.lower())
+            if cls is None or not _capitalised(tok := doc[i]) or i in headline:
                 continue
             start = tok.i
             while start > 0 and tok.i - start < 5 and _capitalised(doc[start - 1]) and not doc[start].is_sent_start:
@@ -337,7 +339,8 @@ class CrisisEntities:
         """Title [affiliation] [,] Name  and  Name, title: the title is a role, not part of the name."""
         taken = {i: c for c in others for i in range(c.start, c.end)}
         title_at = {s: e for _, s, e in _longest(self.titles(doc))}
-        stop = {**taken, **title_at, **{t.i: t for t in doc if t.text in self.demonyms}}
+        texts = doc.user_data[TEXTS]
+        stop = {**taken, **title_at, **{i: doc[i] for i, text in enumerate(texts) if text in self.demonyms}}
         out = []
         for start, end in title_at.items():
             role = doc[start:end].text
@@ -368,9 +371,11 @@ class CrisisEntities:
             possessive = use == "possessive" and name_end - pos == 1
             out.append(Candidate(pos, name_end, "Person", TITLED, role=None if possessive else role,
                                  affiliation=affiliation))
-        for i, tok in enumerate(doc):
-            after = i + 2 if i + 1 < len(doc) and doc[i + 1].text.lower() in ARTICLES else i + 1
-            if tok.text != "," or after not in title_at:
+        for i, text in enumerate(texts):
+            if text != ",":
+                continue
+            after = i + 2 if i + 1 < len(doc) and texts[i + 1].lower() in ARTICLES else i + 1
+            if after not in title_at:
                 continue
             start = i
             while start > 0 and i - start < 4 and (start - 1) not in stop and _capitalised(doc[start - 1]):
@@ -386,9 +391,10 @@ class CrisisEntities:
         taken = {i for c in others for i in range(c.start, c.end)}
         title_at = {s: e for _, s, e in _longest(self.titles(doc))}
         out = []
-        for tok in doc:
-            if tok.text.lower() not in self.speech_verbs or tok.i < 2:
+        for i, text in enumerate(doc.user_data[TEXTS]):
+            if text.lower() not in self.speech_verbs or i < 2:
                 continue
+            tok = doc[i]
             start = tok.i
             while start > 0 and tok.i - start < 5 and (start - 1) not in taken and _capitalised(doc[start - 1]) \
                     and doc[start - 1].text not in self.demonyms:
@@ -502,9 +508,9 @@ class CrisisEntities:
         lowest priority): "Brooke Davis", and "Janet Jackson" over the city of Jackson."""
         headline = doc.user_data.get(HEADLINE, ())
         out = []
-        for tok in doc:
-            if not _capitalised(tok) or tok.i in headline or \
-                    (tok.i > 0 and not tok.is_sent_start and _capitalised(doc[tok.i - 1])):
+        for i, text in enumerate(doc.user_data[TEXTS]):
+            if text.lower() not in self.given_names or not _capitalised(tok := doc[i]) or i in headline or \
+                    (i > 0 and not tok.is_sent_start and _capitalised(doc[i - 1])):
                 continue
             end = self._given_name_end(doc, tok.i)
             if end > tok.i:
@@ -525,17 +531,17 @@ class CrisisEntities:
         kept = [c for c in chosen if not (c.source == "model" and c.end - c.start == 1 and doc[c.start].text in parts)]
         taken = {i for c in kept for i in range(c.start, c.end)}
         by_first: dict[str, list[tuple]] = {}
-        for name in full:
+        for name in sorted(full, key=lambda n: (-len(n), n)):      # the longest name first, in a fixed order
             by_first.setdefault(name[0], []).append(name)
-        again, texts = [], [t.text for t in doc]
+        again, texts = [], doc.user_data[TEXTS]
         for start, text in enumerate(texts):
             for name in by_first.get(text, ()):
                 end = start + len(name)
                 if tuple(texts[start:end]) == name and not taken.intersection(range(start, end)):
                     again.append(Candidate(start, end, "Person", 0))
                     taken.update(range(start, end))
-        return kept + again + [Candidate(tok.i, tok.i + 1, "Person", 0) for tok in doc
-                               if tok.i not in taken and tok.text in parts]
+        return kept + again + [Candidate(i, i + 1, "Person", 0) for i, text in enumerate(texts)
+                               if i not in taken and text in parts]
 
 
 def _phrase_matcher(nlp: Language, phrases) -> PhraseMatcher:

@@ -193,3 +193,19 @@ def test_a_name_set_off_before_a_verb_of_saying_is_a_person():
     assert ("Koffi Mensah", "Person", None) in found
     found = with_model("Pemerintah Kenya, melalui juru bicaranya, mengatakan jam malam dicabut.", [])
     assert not [e for e in found if e[1] == "Person"]
+
+
+def test_a_name_named_again_takes_the_longest_full_name_whatever_the_hash_seed():
+    """Full names sharing a first word are tried longest first, in a fixed order: the same
+    text gives the same entities in every process (str hashing is salted per process)."""
+    import subprocess
+    import sys
+
+    code = ("import sys; sys.path.insert(0, 'tests'); from test_entities import with_model; "
+            "print(with_model('Ana Maria Lopez tiba di Lima. Ana Maria berbicara. Kemudian Ana Maria Lopez pergi.', "
+            "[(0, 3, 'PER'), (7, 9, 'PER')]))")
+    runs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={**__import__("os").environ, "PYTHONHASHSEED": str(seed)}).stdout
+            for seed in range(4)}
+    assert runs == {"[('Ana Maria Lopez', 'Person', None), ('Lima', 'City', None), ('Ana Maria', 'Person', None), "
+                    "('Ana Maria Lopez', 'Person', None)]\n"}
