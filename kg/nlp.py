@@ -155,8 +155,8 @@ class CrisisEntities:
         self.locatives = set(read_list("locative_words.txt"))
         self.speech_verbs = set(read_list("speech_verbs.txt"))
         self.openers = set(read_list("sentence_openers.txt"))
-        self.common_words = set(read_list("common_words.txt")) | STOP_WORDS
-        self.date_words = _date_words()
+        self.common_words = common_words()
+        self.date_words = date_words()
         self.place_cues = dict(read_table("place_cues.tsv"))
         self.place_cue_matcher = _phrase_matcher(nlp, self.place_cues)
         self.acronym_def = Matcher(vocab)
@@ -195,13 +195,9 @@ class CrisisEntities:
         (a minister's portfolio, a rank) come before it; else pos."""
         for start, person_end, label in doc.user_data.get("model_ents", []):
             if label == "PER" and pos < start < end and person_end <= end and \
-                    all(self._is_word(t.text) for t in doc[pos:start]):
+                    all(is_dictionary_word(t.text) for t in doc[pos:start]):
                 return start
         return pos
-
-    @staticmethod
-    def _is_word(text: str) -> bool:
-        return is_dictionary_word(text)
 
     def _span(self, doc: Doc, c: Candidate) -> Span:
         span = Span(doc, c.start, c.end, label=c.label)
@@ -277,7 +273,7 @@ class CrisisEntities:
         ("... Josue Boji"), not more of the organisation's ("Universitas Gadjah Mada" has no
         portfolio words before "Gadjah")."""
         def portfolio_word(text: str) -> bool:
-            return self._is_word(text) or text.lower() in self.org_words
+            return is_dictionary_word(text) or text.lower() in self.org_words
 
         def name_word(text: str) -> bool:
             return text[:1].isupper() and not text.isupper() and not portfolio_word(text) and \
@@ -298,7 +294,7 @@ class CrisisEntities:
             start = tok.i
             while start > 0 and tok.i - start < 5 and _capitalised(doc[start - 1]) and not doc[start].is_sent_start:
                 start -= 1
-            if doc[start].is_sent_start and self._is_word(doc[start].text):
+            if doc[start].is_sent_start and is_dictionary_word(doc[start].text):
                 start += 1
             end = tok.i + 1
             if end + 1 < len(doc) and doc[end].text in NAME_PARTICLES and _capitalised(doc[end + 1]):
@@ -362,7 +358,7 @@ class CrisisEntities:
             if name_end == pos:
                 continue
             if not _model_says(doc, pos, name_end, "PER", default=True) and \
-                    (all(self._is_word(t.text) for t in doc[pos:name_end]) or
+                    (all(is_dictionary_word(t.text) for t in doc[pos:name_end]) or
                      self._institution(doc, pos, name_end)):
                 continue        # "Menteri Perumahan Rakyat", "Wakil Kepala Polri": a portfolio, an institution
             name_start = self._after_portfolio(doc, pos, name_end)
@@ -418,7 +414,7 @@ class CrisisEntities:
         for sent in doc.sents:
             end = sent.start
             while end < sent.end and end - sent.start < 3 and _capitalised(doc[end]) and end not in taken \
-                    and not doc[end].text.isupper() and not self._is_word(doc[end].text):
+                    and not doc[end].text.isupper() and not is_dictionary_word(doc[end].text):
                 end += 1
             if end - sent.start < 2 or end >= sent.end or doc[end].text != "," or \
                     self.gazetteer.entity_class(doc[sent.start:end].text):
@@ -476,7 +472,7 @@ class CrisisEntities:
         if len(span) > 1:
             return True
         return not (text.lower() in self.common_words or text in self.demonyms or
-                    (span[0].is_sent_start and self._is_word(text) and text.lower() not in self.given_names))
+                    (span[0].is_sent_start and is_dictionary_word(text) and text.lower() not in self.given_names))
 
     def _given_name_first(self, span: Span) -> bool:
         """The model's two to four words open with a given name and go on as a name: a person's,
@@ -496,7 +492,7 @@ class CrisisEntities:
             low = doc[end].text.lower()
             if low in self.date_words:
                 break
-            if low in self.org_heads or low in self.place_cues or self._is_word(low):
+            if low in self.org_heads or low in self.place_cues or is_dictionary_word(low):
                 return start
             end += 1
         while end > start and doc[end - 1].text.lower() in NAME_PARTICLES:
@@ -613,20 +609,26 @@ def _model_says(doc: Doc, start: int, end: int, label: str, default: bool) -> bo
 
 
 @lru_cache(maxsize=1)
-def _dictionary() -> tuple:
-    lemmas = _lemma_table()
-    return set(read_list("common_words.txt")) | STOP_WORDS, lemmas, set(lemmas.values())
+def common_words() -> frozenset[str]:
+    """Words the NER train splits write in lower case, and spaCy's Indonesian stop words."""
+    return frozenset(read_list("common_words.txt")) | STOP_WORDS
+
+
+@lru_cache(maxsize=1)
+def _lemmas() -> tuple:
+    table = _lemma_table()
+    return table, frozenset(table.values())
 
 
 def is_dictionary_word(text: str) -> bool:
     """An Indonesian dictionary word (which some names also are): the common words, spaCy's
     stop words, and the forms and lemmas of the lookup lemmatizer's table."""
-    words, lemmas, lemma_values = _dictionary()
+    lemmas, lemma_values = _lemmas()
     low = text.lower()
-    return low in words or low in lemmas or low in lemma_values
+    return low in common_words() or low in lemmas or low in lemma_values
 
 
-def _date_words() -> set[str]:
+def date_words() -> set[str]:
     """Month and weekday names ("Selasa" after a name is when, not a surname)."""
     dates = json.loads((DATA / "dates.json").read_text(encoding="utf-8"))
     return {w.lower() for w in [*dates["months"], *dates["weekdays"]]}

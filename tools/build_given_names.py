@@ -14,14 +14,13 @@ Usage: python tools/build_given_names.py CENSUS_NAMES_DIR [../shared/data]
 """
 from __future__ import annotations
 
-import json
 import sys
 from collections import Counter
 from pathlib import Path
 
 from kg import gazetteer
 from kg.conll import SPLITS, read_conll
-from kg.nlp import DATA, NAME_PARTICLES, is_dictionary_word, read_list
+from kg.nlp import NAME_PARTICLES, date_words, is_dictionary_word, read_list
 
 OUT = Path(__file__).resolve().parents[1] / "kg" / "data" / "given_names.txt"
 CENSUS_MIN_PERCENT = 0.01     # names at least this common among Americans (about 1,600 names)
@@ -54,9 +53,8 @@ def excluded() -> set[str]:
     """Words that are not only names: dictionary words, months, weekdays, nationalities,
     particles ("Al Qaeda"), places and bodies."""
     known = {name.lower() for row in gazetteer.packaged_table() if row.kind != "person" for name in row.names}
-    dates = json.loads((DATA / "dates.json").read_text(encoding="utf-8"))
     return known | set(read_list("common_words.txt")) | {w.lower() for w in read_list("demonyms.txt")} | \
-        {w.lower() for w in [*dates["months"], *dates["weekdays"]]} | NAME_PARTICLES
+        date_words() | NAME_PARTICLES
 
 
 def main() -> None:
