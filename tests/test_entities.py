@@ -209,3 +209,30 @@ def test_a_name_named_again_takes_the_longest_full_name_whatever_the_hash_seed()
             for seed in range(4)}
     assert runs == {"[('Ana Maria Lopez', 'Person', None), ('Lima', 'City', None), ('Ana Maria', 'Person', None), "
                     "('Ana Maria Lopez', 'Person', None)]\n"}
+
+
+def test_the_model_on_windows_finds_what_it_finds_on_the_whole_text():
+    """The model runs only near capitals and digits; the names it finds there are the ones it
+    finds reading every word (long lower-case stretches are cut, a hyphenated name is kept)."""
+    from spacy.tokens import Doc
+
+    from kg.nlp import load_pipeline
+
+    nlp = load_pipeline()
+    text = ("Pemimpin Korea Utara Kim Jong-un mengatakan bahwa negaranya tidak akan pernah menyerah "
+            "pada tekanan dari luar dan akan terus memperkuat pertahanan. Sementara itu, ribuan "
+            "pengunjuk rasa di Lima menuntut agar Presiden Dina Boluarte mundur setelah bentrokan "
+            "yang menewaskan 17 orang di kota Juliaca, kata Kantor Ombudsman Peru pada hari Senin.")
+    doc = nlp.get_pipe("crisis_sentences")(nlp.make_doc(text))
+    name_model = nlp.get_pipe("crisis_name_model")
+    sub, kept = name_model._windows(doc)
+    assert len(kept) < len(doc) - 10
+    whole = name_model.model(Doc(name_model.model.vocab, words=[t.text for t in doc],
+                                 spaces=[bool(t.whitespace_) for t in doc],
+                                 sent_starts=[bool(t.is_sent_start) for t in doc]))
+    def names(ents):    # what `_may_be_name` lets through
+        return [(s, e, label) for s, e, label in ents if doc[s].text[0].isupper() or doc[s].text[0].isdigit()]
+
+    expected = names((e.start, e.end, e.label_) for e in whole.ents)
+    assert names(name_model(doc).user_data["model_ents"]) == expected
+    assert ("Kim Jong-un", "PER") in {(doc[s:e].text, label) for s, e, label in expected}
