@@ -48,6 +48,7 @@ def _patterns(name: str) -> list[str]:
 
 
 CHROME = [re.compile(p, re.IGNORECASE) for p in _patterns("chrome.txt")]
+WHOLE_LINE_CHROME = [p for p in CHROME if p.pattern.startswith("^") and p.pattern.endswith("$")]
 BARE_VERBS = set(_patterns("verbs.txt"))
 
 
@@ -75,7 +76,7 @@ def clean_text(text: str) -> str:
 
 def _is_chrome(line: str) -> bool:
     words = line.split()
-    if len(words) <= CHROME_MAX_WORDS and any(p.search(line) for p in CHROME):
+    if any(p.search(line) for p in (CHROME if len(words) <= CHROME_MAX_WORDS else WHOLE_LINE_CHROME)):
         return True
     if len(words) <= MENU_MAX_WORDS and not re.search(r"[.!?”\"]$", line):
         if len(words) > 1 and any(w in FUNCTION_WORDS for w in words):

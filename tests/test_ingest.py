@@ -27,6 +27,18 @@ def test_an_agency_s_closing_initials_are_chrome():
     assert clean_text(text) == "Kantor berita itu melaporkan tiga orang tewas di Mogadishu."
 
 
+def test_a_read_also_link_is_chrome_at_any_length():
+    text = ("Polisi menembakkan gas air mata ke arah ribuan demonstran di Santiago pada hari Jumat.\n"
+            "(Baca juga: Ribuan Warga Chile Turun ke Jalan Menolak Kenaikan Tarif Kereta Bawah Tanah di Ibu Kota)\n"
+            "Baca: Presiden Chile Umumkan Keadaan Darurat\n"
+            "Para siswa yang membaca pengumuman itu kemudian bergabung dengan para demonstran di pusat kota "
+            "Santiago untuk menolak kenaikan tarif.")
+    assert clean_text(text).split("\n") == [
+        "Polisi menembakkan gas air mata ke arah ribuan demonstran di Santiago pada hari Jumat.",
+        "Para siswa yang membaca pengumuman itu kemudian bergabung dengan para demonstran di pusat kota "
+        "Santiago untuk menolak kenaikan tarif."]
+
+
 def test_seed_chrome_never_reaches_the_text():
     problems: list[Problem] = []
     docs = {d.id: d for d in read_documents([__import__("conftest").SEEDS], problems)}
