@@ -27,7 +27,7 @@ ENTITY_KIND = {
 }
 
 EVENT_CLASSES = (
-    "Protest", "Riot", "ArmedClash", "Detention", "Casualties",
+    "Protest", "Riot", "ArmedClash", "Bombing", "Detention", "Casualties",
     "MilitaryDeployment", "AidRequest", "EmergencyMeasure", "LeadershipChange",
     "CommunicationShutdown", "CommunicationRestoration", "Statement", "Meeting", "PolicyMeasure",
 )

@@ -45,6 +45,7 @@ def names(ext, indexes):
     ("menahan", ("tahan", "me")), ("penahanan", ("tahan", "pe-an")), ("terbunuh", ("bunuh", "ter")),
     ("mengerahkan", ("kerah", "me")), ("pengunduran", ("undur", "pe-an")), ("kerusuhan", ("rusuh", "ke-an")),
     ("permintaan", ("minta", "per-an")), ("bantuannya", ("bantu", "-an")), ("pemadaman", ("padam", "pe-an")),
+    ("mengebom", ("bom", "me")), ("pengeboman", ("bom", "pe-an")),
 ])
 def test_affixed_forms_lead_to_their_root(word, reading):
     assert reading in word_forms(word)
@@ -55,6 +56,23 @@ def test_defence_is_not_detention():
 
 
 # --- triggers, roles, dates, figures -------------------------------------------------
+
+def test_bombings_and_strikes_from_afar_are_not_clashes(read):
+    ext = read("Sebuah bom bunuh diri meledak di sebuah pasar di Kabul pada hari Selasa, menewaskan "
+               "sedikitnya 12 orang, kata polisi.", date(2023, 5, 4))
+    bombing, = of(ext, "Bombing")
+    assert names(ext, bombing.places) == ["Kabul"] and bombing.date == date(2023, 5, 2)
+    assert [f.quantity.value for e in of(ext, "Casualties") for f in e.figures] == [12]
+    ext = read("Pesawat tempur Rusia mengebom kota Idlib, sementara Ukraina melancarkan serangan udara ke Belgorod.")
+    assert [e.trigger for e in of(ext, "Bombing")] and not of(ext, "ArmedClash")
+    assert {"Idlib"} <= set(names(ext, [i for e in of(ext, "Bombing") for i in e.targets + e.places]))
+
+
+def test_an_explosion_is_a_bombing_only_near_a_weapon(read):
+    assert not of(read("Ledakan tabung gas di sebuah restoran di Surabaya melukai tiga orang."), "Bombing")
+    assert not read("Ledakan penduduk menjadi tantangan bagi pemerintah India.").events
+    assert of(read("Granat itu meledak di dekat pos militer di Mogadishu."), "Bombing")
+
 
 def test_detention_with_figure_source_place_and_weekday(read):
     ext = read("Polisi menahan sekitar 300 mahasiswa di Dhaka pada hari Selasa, kata Kementerian Dalam Negeri.",
