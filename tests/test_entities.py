@@ -216,7 +216,7 @@ def test_the_model_on_windows_finds_what_it_finds_on_the_whole_text():
     finds reading every word (long lower-case stretches are cut, a hyphenated name is kept)."""
     from spacy.tokens import Doc
 
-    from kg.nlp import load_pipeline
+    from kg.nlp import load_pipeline, opens_name
 
     nlp = load_pipeline()
     text = ("Pemimpin Korea Utara Kim Jong-un mengatakan bahwa negaranya tidak akan pernah menyerah "
@@ -231,7 +231,7 @@ def test_the_model_on_windows_finds_what_it_finds_on_the_whole_text():
                                  spaces=[bool(t.whitespace_) for t in doc],
                                  sent_starts=[bool(t.is_sent_start) for t in doc]))
     def names(ents):    # what `_may_be_name` lets through
-        return [(s, e, label) for s, e, label in ents if doc[s].text[0].isupper() or doc[s].text[0].isdigit()]
+        return [(s, e, label) for s, e, label in ents if opens_name(doc[s].text)]
 
     expected = names((e.start, e.end, e.label_) for e in whole.ents)
     assert names(name_model(doc).user_data["model_ents"]) == expected
