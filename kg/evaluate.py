@@ -29,6 +29,8 @@ import click
 from kg.records import ENTITY_KIND, Event, ExtractedDocument
 
 NAME_NOISE = {"para", "sang", "kaum"}
+ASSERTED = "asserted"
+NON_NEWS = {"olahraga", "showbiz", "hiburan", "teknologi", "inspirasi"}   # IndoSum categories with no crisis news
 
 
 # --- gold ----------------------------------------------------------------------
@@ -48,13 +50,20 @@ class GoldEvent:
     figures: list[dict] = field(default_factory=list)
     speaker: str | None = None
     negated: bool = False
+    modality: str = ASSERTED
+    spoken_for: str | None = None
+
+    @property
+    def asserted(self) -> bool:
+        return self.modality == ASSERTED
 
 
 @dataclass
 class GoldDoc:
     id: str
-    entities: list[dict]
+    entities: list[dict] | None   # None: the file does not annotate entities for this document
     events: list[dict]
+    category: str | None = None   # IndoSum's category: sport, showbiz ... must yield no crisis event
 
 
 def read_gold(path: Path) -> list[GoldDoc]:
@@ -72,7 +81,7 @@ def read_gold(path: Path) -> list[GoldDoc]:
             raise GoldError(f"{path}:{n}: not JSON: {err.msg}") from None
         if not isinstance(obj, dict) or not isinstance(obj.get("id"), str):
             raise GoldError(f"{path}:{n}: each line must be an object with an \"id\"")
-        docs.append(GoldDoc(obj["id"], obj.get("entities", []), obj.get("events", [])))
+        docs.append(GoldDoc(obj["id"], obj.get("entities"), obj.get("events", []), obj.get("category")))
     return docs
 
 
@@ -104,10 +113,12 @@ def gold_events(doc_id: str, text: str, entries: list[dict]) -> list[GoldEvent]:
         if n >= len(hits):
             raise GoldError(f"gold event {entry['type']} of {doc_id}: trigger {entry['trigger']!r} "
                             f"(occurrence {n}) is not in the text")
+        negated = bool(entry.get("negated", False))
         out.append(GoldEvent(entry["type"], entry["trigger"], hits[n],
                              date.fromisoformat(entry["date"]) if entry.get("date") else None,
                              entry.get("places", []), entry.get("participants", []), entry.get("figures", []),
-                             entry.get("speaker"), bool(entry.get("negated", False))))
+                             entry.get("speaker"), negated,
+                             entry.get("modality") or ("negated" if negated else ASSERTED), entry.get("spoken_for")))
     return out
 
 
@@ -145,7 +156,9 @@ class Report:
     entity_types: dict[str, Count] = field(default_factory=dict)
     entity_kinds: dict[str, Count] = field(default_factory=dict)
     event_types: dict[str, Count] = field(default_factory=dict)
+    asserted_types: dict[str, Count] = field(default_factory=dict)
     slots: dict[str, Count] = field(default_factory=dict)
+    coverage: dict[str, Count] = field(default_factory=dict)
 
     def count(self, table: str, key: str) -> Count:
         return getattr(self, table).setdefault(key, Count())
@@ -201,9 +214,13 @@ def _pred_names(ext: ExtractedDocument, indexes: list[int]) -> list[str]:
     return _unique([ext.mentions[i].text for i in indexes])
 
 
-def score_events(report: Report, doc_id: str, text: str, gold: list[dict], ext: ExtractedDocument) -> None:
-    golds = gold_events(doc_id, text, gold)
-    preds = list(ext.events)
+def asserted(e: Event) -> bool:
+    """What saved queries and exports show by default: not negated, no modality."""
+    return not e.negated and e.modality is None
+
+
+def _pair(ext: ExtractedDocument, golds: list[GoldEvent], preds: list[Event]) -> list[tuple[GoldEvent, Event]]:
+    """Gold and predicted mentions of one class in one sentence, paired by trigger distance."""
     used: set[int] = set()
     pairs: list[tuple[GoldEvent, Event]] = []
     for g in sorted(golds, key=lambda g: g.offset):
@@ -213,10 +230,32 @@ def score_events(report: Report, doc_id: str, text: str, gold: list[dict], ext: 
             k = min(options, key=lambda k: abs(preds[k].begin - g.offset))
             used.add(k)
             pairs.append((g, preds[k]))
+    return pairs
+
+
+def _count_types(report: Report, table: str, golds: list[GoldEvent], preds: list[Event],
+                 pairs: list[tuple[GoldEvent, Event]]) -> None:
     for cls in {g.type for g in golds} | {e.cls for e in preds}:
-        report.count("event_types", cls).add(sum(g.type == cls for g, _ in pairs), sum(g.type == cls for g in golds),
-                                             sum(e.cls == cls for e in preds))
-    report.count("event_types", "overall").add(len(pairs), len(golds), len(preds))
+        report.count(table, cls).add(sum(g.type == cls for g, _ in pairs), sum(g.type == cls for g in golds),
+                                     sum(e.cls == cls for e in preds))
+    report.count(table, "overall").add(len(pairs), len(golds), len(preds))
+
+
+def score_events(report: Report, doc_id: str, text: str, gold: list[dict], ext: ExtractedDocument,
+                 category: str | None = None) -> None:
+    golds = gold_events(doc_id, text, gold)
+    preds = list(ext.events)
+    pairs = _pair(ext, golds, preds)
+    _count_types(report, "event_types", golds, preds, pairs)
+    shown = [e for e in preds if asserted(e)]
+    facts = [g for g in golds if g.asserted]
+    _count_types(report, "asserted_types", facts, shown, _pair(ext, facts, shown))
+    crisis = [e for e in shown if e.cls != "Statement"]
+    for e in crisis:
+        report.count("coverage", "events with an argument").add(
+            int(bool(e.agents or e.targets or e.participants or e.places or e.date)), 0, 1)
+    if category in NON_NEWS:
+        report.count("coverage", "crisis events in non-news articles").add(len(crisis), 0, len(shown))
     for g, e in pairs:
         report.count("slots", "date").add(int(g.date is not None and g.date == e.date), int(g.date is not None),
                                           int(e.date is not None))
@@ -226,8 +265,12 @@ def score_events(report: Report, doc_id: str, text: str, gold: list[dict], ext: 
         if g.type == "Statement":
             speaker = [ext.mentions[e.speaker].text] if e.speaker is not None else []
             report.count("slots", "speaker").add(*_set_match([g.speaker] if g.speaker else [], speaker))
+            spoken_for = [ext.mentions[i].text for i in e.spoken_for]
+            report.count("slots", "spoken for").add(*_set_match([g.spoken_for] if g.spoken_for else [], spoken_for))
         _score_figures(report, ext, g, e)
         report.count("slots", "negated").add(int(g.negated and e.negated), int(g.negated), int(e.negated))
+        report.count("slots", "not asserted").add(int(not g.asserted and not asserted(e)), int(not g.asserted),
+                                                  int(not asserted(e)))
 
 
 def _score_figures(report: Report, ext: ExtractedDocument, g: GoldEvent, e: Event) -> None:
@@ -269,8 +312,9 @@ def evaluate(gold_path: Path, inputs: list[Path], use_model: bool = True) -> Rep
         ext = extracted[g.id]
         resolver.resolve(ext)
         events.assign(ext)
-        score_entities(report, ext.doc.text, g.entities, ext)
-        score_events(report, g.id, ext.doc.text, g.events, ext)
+        if g.entities is not None:
+            score_entities(report, ext.doc.text, g.entities, ext)
+        score_events(report, g.id, ext.doc.text, g.events, ext, g.category)
     return report
 
 
@@ -278,19 +322,24 @@ def format_report(report: Report) -> str:
     lines = [f"{report.documents} documents"]
     for title, table in (("entities by type", report.entity_types), ("entities by kind", report.entity_kinds),
                          ("events by type", report.event_types),
+                         ("asserted events by type (what queries show)", report.asserted_types),
                          ("event attributes (on matched events)", report.slots)):
         lines += ["", f"{title:<36}{'P':>7}{'R':>7}{'F1':>7}{'gold':>7}{'pred':>7}{'tp':>7}"]
         keys = sorted(k for k in table if k != "overall") + (["overall"] if "overall" in table else [])
         for key in keys:
             c = table[key]
             lines.append(f"  {key:<34}{c.p:>7.3f}{c.r:>7.3f}{c.f:>7.3f}{c.gold:>7}{c.pred:>7}{c.tp:>7}")
+    if report.coverage:
+        lines += ["", "asserted events outside statements"]
+        for key, c in sorted(report.coverage.items()):
+            lines.append(f"  {key:<48}{c.tp:>6} of {c.pred}")
     return "\n".join(lines)
 
 
 def report_dict(report: Report) -> dict:
     return {"documents": report.documents,
             **{name: {k: c.as_dict() for k, c in getattr(report, name).items()}
-               for name in ("entity_types", "entity_kinds", "event_types", "slots")}}
+               for name in ("entity_types", "entity_kinds", "event_types", "asserted_types", "slots", "coverage")}}
 
 
 @click.command("eval")
