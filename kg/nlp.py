@@ -252,6 +252,9 @@ class CrisisEntities:
             lower_head = doc[head_end - 1].text[:1].islower()
             descriptor = lower_head and cls in ("MediaOrganization", "Company")
             name_start = end = head_end
+            # a short form that names an institution alone ("Polri", "KPK") takes only acronyms after it
+            # ("DPR RI", "TNI AD"), not the person it introduces ("Juru bicara Polri Setyo Wasisto")
+            short_form = head in self.standalone_orgs and head_end - start == 1 and not is_dictionary_word(head)
             if descriptor and end in gaz_at and gaz_at[end].label == "Country":
                 name_start = end = gaz_at[end].end
             while end < len(doc) and end not in stops:
@@ -263,6 +266,8 @@ class CrisisEntities:
                         (_capitalised(doc[end + 1]) or doc[end + 1].is_digit):
                     end += 2          # "Khabar-24", "Asia-Pasifik"
                 elif self._person_after_portfolio(doc, name_start, end):
+                    break
+                elif short_form and not tok.text.isupper():
                     break
                 elif (_capitalised(tok) and (descriptor or not lower_head)) or tok.text.lower() in self.org_words:
                     end += 1

@@ -135,6 +135,8 @@ def _event_quads(ext: ExtractedDocument, e: Event, d: NamedNode) -> Iterator[Qua
             yield Quad(ev, C(prop), ent[i], g)
     if e.speaker is not None:
         yield Quad(ev, C("speaker"), ent[e.speaker], g)
+    for i in e.spoken_for:
+        yield Quad(ev, C("spokenFor"), ent[i], g)
     if e.quote:
         yield Quad(ev, C("quote"), Literal(e.quote, language="id"), g)
     if e.medium is not None:

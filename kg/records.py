@@ -27,7 +27,7 @@ ENTITY_KIND = {
 }
 
 EVENT_CLASSES = (
-    "Protest", "Riot", "ArmedClash", "Bombing", "Detention", "Casualties",
+    "Protest", "Riot", "ArmedClash", "Bombing", "ViolenceAgainstCivilians", "Detention", "Casualties",
     "MilitaryDeployment", "AidRequest", "EmergencyMeasure", "LeadershipChange",
     "CommunicationShutdown", "CommunicationRestoration", "Statement", "Meeting", "PolicyMeasure",
 )
@@ -104,6 +104,7 @@ class Event:
     figures: list[Figure] = field(default_factory=list)
     reported_by: list[int] = field(default_factory=list)
     speaker: int | None = None
+    spoken_for: list[int] = field(default_factory=list)    # whom a spokesperson, lawyer or channel speaks for
     quote: str | None = None
     medium: str | None = None
     about: list[int] = field(default_factory=list)

@@ -232,8 +232,9 @@ BROKEN = {
                                       "A figure needs exactly one crisis:qualifier"),
     "figure reported by a sentence": (_set(FIGURE, C.reportedBy, _sentence(1)), FIGURE,
                                       "Who reported or retracted a figure must be a crisis:Entity"),
-    "statement without speaker or quote": (lambda g: (_drop(STATEMENT, C.speaker)(g), _drop(STATEMENT, C.quote)(g)),
-                                           STATEMENT, "A statement needs a crisis:speaker or the quoted words"),
+    "statement without speaker or quote": (lambda g: (_drop(STATEMENT, C.speaker)(g), _drop(STATEMENT, C.quote)(g),
+                                                      _drop(STATEMENT, C.spokenFor)(g)),
+                                           STATEMENT, "A statement needs a crisis:speaker, the party spoken for"),
 }
 
 

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from kg.extract.dates import find_dates
 from kg.extract.numbers import find_quantities
+from kg.extract.sense import article_domain, crisis_sense, domain_counts
 from kg.records import ENTITY_KIND, Event, ExtractedDocument, Figure, Mention
 
 DATA = json.loads((Path(__file__).resolve().parent.parent / "data" / "triggers.json").read_text(encoding="utf-8"))
@@ -158,27 +159,32 @@ class Trigger:
     sense: str
     near: Phrases = field(default_factory=lambda: Phrases([]))
     window: int = 6
+    not_near: Phrases = field(default_factory=lambda: Phrases([]))
     not_next: set[str] = field(default_factory=set)
     not_prev: set[str] = field(default_factory=set)
+    not_words: set[str] = field(default_factory=set)
 
 
 def _phrases(words: list[str]) -> Phrases:
     out = []
     for w in words:
-        if w == "@troops":
-            out += [parse_phrase(t) for t in DATA["troops"]]
+        if w[1:] in DATA["word_groups"]:
+            out += [parse_phrase(t) for t in DATA["word_groups"][w[1:]]]
         else:
             out.append(parse_phrase(w))
     return Phrases(out)
 
 
 TRIGGERS = [Trigger(t["class"], [parse_spec(p) for p in t["pattern"]], t.get("sense", t["class"]),
-                    _phrases(t.get("near", [])), t.get("window", 6), set(t.get("not_next", [])),
-                    set(t.get("not_prev", []))) for t in DATA["triggers"]]
+                    _phrases(t.get("near", [])), t.get("window", 6), _phrases(t.get("not_near", [])),
+                    set(t.get("not_next", [])),
+                    set(t.get("not_prev", [])), set(t.get("not_words", []))) for t in DATA["triggers"]]
 TRIGGER_PATTERNS = Phrases([t.pattern for t in TRIGGERS])
 STATEMENTS = DATA["statements"]
 SAY_BEFORE = Phrases([parse_phrase(p) for p in STATEMENTS["before"]])
 SAY_AFTER = Phrases([parse_phrase(p) for p in STATEMENTS["after"]])
+SAY_NOT_AFTER = set(STATEMENTS["not_after"])
+DATELINE_REACH = 8      # tokens from a sentence's start within which "Jakarta, CNN Indonesia --" is a dateline
 FIG = DATA["figures"]
 FIG_AFTER = {prop: Phrases([parse_phrase(p) for p in words]) for prop, words in FIG["after"].items()}
 FIG_BEFORE = {prop: Phrases([parse_phrase(p) for p in words]) for prop, words in FIG["before"].items()}
@@ -187,6 +193,8 @@ CROWD = Phrases([parse_phrase(p) for p in FIG["crowd_nouns"]])
 SUBSET = Phrases([parse_phrase(p) for p in FIG["subset"]])
 RETRACTION = [[parse_spec(p) for p in pat] for pat in DATA["retraction"]["patterns"]]
 LABELS = set(STATEMENTS["labels"])
+SPOKESPEOPLE = Phrases([parse_phrase(p) for p in STATEMENTS["spokespeople"]])
+SPOKESPERSON_ROLES = {p.lower() for p in STATEMENTS["spokespeople"]}
 BREAKS = set(DATA["clause_breaks"])
 TALLIED = set(DATA["tallied"])
 PREPOSITIONS = set(DATA["prepositions"])
@@ -197,6 +205,7 @@ SKIP_BACK = set(DATA["skip_back"])
 LIGHT_VERBS = set(DATA["light_verbs"])
 NEGATION = set(DATA["negation"])
 MODALITY = DATA["modality"]
+CLAUSE_MODALITY = DATA["clause_modality"]
 BY_SENSE = set(DATA["coref_by_sense"])
 OBJECT_PARTICIPANT = {"MilitaryDeployment", "Protest", "Meeting", "ArmedClash"}
 OBJECT_PREPOSITIONS = {"kepada", "terhadap", "dari", "dengan", "melalui", "antara"}
@@ -251,6 +260,17 @@ class Sent:
                 self.first_tok.setdefault(tok.mention, tok.i)
                 self.last_tok[tok.mention] = tok.i
         self.in_quote = self._quoted()
+        outlets = [mi for mi in mentions if self._dateline(mi)]
+        first = min((self.first_tok[mi] for mi in outlets), default=0)
+        self.datelines = set(outlets) | {mi for mi in mentions if mi in self.last_tok and self.last_tok[mi] < first}
+
+    def _dateline(self, mi: int) -> bool:
+        """"Jakarta, CNN Indonesia -- ...", "Garut (ANTARA News) - ...": the outlet is the source, never an actor."""
+        last = self.last_tok.get(mi)
+        if last is None or last >= DATELINE_REACH:
+            return False
+        after = [t.text for t in self.toks[last + 1:last + 3]]
+        return bool(after) and (after[0] in ("-", "--", "—", "–") or after[:2] in ([")", "-"], [")", "--"], [")", "—"]))
 
     def _quoted(self) -> list[bool]:
         inside, out = False, []
@@ -330,7 +350,11 @@ def _match_triggers(sent: Sent) -> list[Hit]:
                 continue
             if i > 0 and toks[i - 1].low in trig.not_prev:
                 continue
+            if tok.low in trig.not_words:
+                continue
             if trig.near and not _near(sent, i, i + n, trig.near, trig.window):
+                continue
+            if trig.not_near and _near(sent, i, i + n, trig.not_near, trig.window):
                 continue
             hits.append(Hit(trig.cls, trig.sense, i, i + n, _voice(toks[i], trig.pattern[0])))
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
@@ -361,8 +385,10 @@ def _is_nominal(voice: str) -> bool:
 
 # --- negation, modality ---------------------------------------------------------------
 
-def _negation_modality(sent: Sent, start: int) -> tuple[bool, str | None]:
-    """Read back from the trigger over light verbs and adverbs: 'belum akan menarik', 'mengancam akan menjatuhkan sanksi'.
+def _negation_modality(sent: Sent, start: int, end: int | None = None) -> tuple[bool, str | None]:
+    """Read back from the trigger over light verbs and adverbs: 'belum akan menarik', 'mengancam akan menjatuhkan sanksi';
+    then the rest of its clause for a condition, a question or a fear ('jika terjadi kerusuhan'); and after a noun
+    trigger ending at ``end``, the light verb it is the subject of ('Pelantikan ... rencananya akan dilakukan').
 
     A verb's modality (threat, promise, request ...) outranks the bare future 'akan' it governs."""
     negated, found = False, []
@@ -379,13 +405,30 @@ def _negation_modality(sent: Sent, start: int) -> tuple[bool, str | None]:
         elif low not in SKIP_BACK and low not in LIGHT_VERBS:
             break
         j -= 1
+    lo, hi = sent.clause(start)
+    found += [CLAUSE_MODALITY[t.low] for t in sent.toks[lo:start] if t.low in CLAUSE_MODALITY]
+    if end is not None:
+        found += _modality_after(sent, end, hi)
     specific = [m for m in found if m != "future"]
     return negated, (specific or found or [None])[0]
+
+
+def _modality_after(sent: Sent, end: int, hi: int) -> list[str]:
+    """Modal words between a noun trigger and the light verb it is the subject of."""
+    out = []
+    for j in range(end, min(hi, end + 8)):
+        low = sent.toks[j].low
+        base = low[:-3] if low.endswith("nya") and low[:-3] in MODALITY else low
+        if base in MODALITY and any(sent.toks[k].low in LIGHT_VERBS for k in range(j + 1, min(hi, j + 4))):
+            out.append(MODALITY[base])
+    return out
 
 
 # --- roles -------------------------------------------------------------------------
 
 def _acceptable_subject(sent: Sent, mi: int) -> bool:
+    if mi in sent.datelines:
+        return False
     kind = sent.kind(mi)
     if sent.preceded_by(mi, PREPOSITIONS) or _after_facility(sent, mi):
         return False
@@ -482,7 +525,7 @@ def _object(sent: Sent, end: int, limit: int, prefer_person: bool = False) -> li
     found = []
     for j in range(end, limit):
         mi = sent.toks[j].mention
-        if mi is None or sent.first_tok[mi] != j:
+        if mi is None or sent.first_tok[mi] != j or mi in sent.datelines:
             continue
         if sent.kind(mi) not in ACTOR_KINDS and not (sent.kind(mi) == "Place" and not sent.preceded_by(mi, PREPOSITIONS)):
             continue
@@ -579,7 +622,7 @@ def _speeches(sent: Sent) -> list[Speech]:
             continue
         if tok.low in STATEMENTS["pronoun_verbs"]:
             out.append(Speech(i, i + 1, [], True))
-        elif n := sent.any_phrase_at(i, SAY_AFTER):
+        elif (n := sent.any_phrase_at(i, SAY_AFTER)) and not (i and sent.toks[i - 1].low in SAY_NOT_AFTER):
             limit = next((k for k in range(i + n, len(sent.toks)) if sent.toks[k].text == "," or sent.is_break(k)),
                          len(sent.toks))
             who = _object(sent, i + n, min(limit, i + n + 10), prefer_person=True)
@@ -757,18 +800,23 @@ def extract_events(ext: ExtractedDocument, words: list[tuple[int, str]]) -> list
     events: list[Event] = []
     pending: list[_Pending] = []
     last_speakers: list[int] = []
+    spoken: dict[int, list[int]] = {}
     starts: dict[int, int] = {}
     starts_of_tokens = [begin for begin, _ in words]
     mentions_in: dict[int, list[int]] = defaultdict(list)
     for mi, m in enumerate(ext.mentions):
         mentions_in[m.sentence].append(mi)
+    sents = []
     for index, s in enumerate(ext.sentences):
         lo, hi = bisect_left(starts_of_tokens, s.begin), bisect_left(starts_of_tokens, s.end)
         tokens = [(begin, text) for begin, text in words[lo:hi] if begin + len(text) <= s.end]
-        if not tokens:
-            continue
-        sent = Sent(ext, index, tokens, mentions_in[index])
-        found, last_speakers = _sentence_events(sent, ext.doc.published, last_speakers, starts, pending)
+        if tokens:
+            sents.append(Sent(ext, index, tokens, mentions_in[index]))
+    cues = [domain_counts(sent.toks) for sent in sents]
+    domain = article_domain(sum(cues, Counter()))
+    for sent, sent_cues in zip(sents, cues):
+        found, last_speakers = _sentence_events(sent, ext.doc.published, last_speakers, starts, pending, spoken,
+                                                crisis_sense(sent_cues, domain))
         first = len(events)
         events.extend(found)
         for e in found:
@@ -779,12 +827,14 @@ def extract_events(ext: ExtractedDocument, words: list[tuple[int, str]]) -> list
 
 
 def _sentence_events(sent: Sent, published, last_speakers: list[int], starts: dict[int, int],
-                     pending: list[_Pending]) -> tuple[list[Event], list[int]]:
+                     pending: list[_Pending], spoken: dict[int, list[int]],
+                     crisis: bool = True) -> tuple[list[Event], list[int]]:
+    """Events and statements of a sentence; with ``crisis`` False (a sport or market sentence) statements only."""
     dates = _dates(sent, published)
     out: list[Event] = []
     groups: dict[tuple, Event] = {}
-    for hit in _match_triggers(sent):
-        negated, modality = _negation_modality(sent, hit.start)
+    for hit in _match_triggers(sent) if crisis else []:
+        negated, modality = _negation_modality(sent, hit.start, hit.end if _is_nominal(hit.voice) else None)
         ref = _date_for(sent, dates, hit.start, hit.cls)
         key = (hit.cls, hit.sense if hit.cls in BY_SENSE else None,
                negated, modality, ref.date if ref else None)
@@ -812,7 +862,7 @@ def _sentence_events(sent: Sent, published, last_speakers: list[int], starts: di
             pending.append(_Pending(sent.index, ref, list(out)))
 
     speeches = _speeches(sent)
-    statements, speakers = _statements(sent, speeches, dates, last_speakers, out, starts)
+    statements, speakers = _statements(sent, speeches, dates, last_speakers, out, starts, spoken)
     sources = speakers or _cited_media(sent)
     _figures(sent, out, starts, speeches, sources)
     for e in out:
@@ -832,7 +882,9 @@ def _add(target: list[int], items: list[int]) -> None:
 
 
 def _statements(sent: Sent, speeches: list[Speech], dates: list[DateRef], last_speakers: list[int],
-                events: list[Event], starts: dict[int, int]) -> tuple[list[Event], list[int]]:
+                events: list[Event], starts: dict[int, int], spoken: dict[int, list[int]]) -> tuple[list[Event], list[int]]:
+    """Statements of a sentence, one per speaker; ``spoken`` remembers whom each speaker speaks for,
+    so that "katanya" in the next sentence keeps it."""
     out: list[Event] = []
     by_speaker: dict[int, Event] = {}
     quote = _quote(sent)
@@ -844,9 +896,14 @@ def _statements(sent: Sent, speeches: list[Speech], dates: list[DateRef], last_s
                 continue
             tok = sent.toks[sp.start]
             negated, modality = _negation_modality(sent, sp.start)
+            if speaker not in spoken:
+                spoken[speaker] = _spoken_for(sent, speaker)
+            spoken_for = spoken[speaker]
+            who = None if spoken_for == [speaker] else speaker
             e = Event("Statement", sent.index, _text(sent, sp.start, sp.end), tok.begin, sent.toks[sp.end - 1].end,
-                      speaker=speaker, quote=quote, negated=negated, modality=modality, sense="statement")
-            e.agents = [speaker]
+                      speaker=who, spoken_for=spoken_for, quote=quote, negated=negated, modality=modality,
+                      sense="statement")
+            e.agents = [who] if who is not None else []
             ref = _date_for(sent, dates, sp.start, "Statement")
             if ref:
                 e.date, e.date_text = ref.date, ref.text
@@ -862,6 +919,20 @@ def _statements(sent: Sent, speeches: list[Speech], dates: list[DateRef], last_s
         e.labels = [mi for mi in sent.mentions if sent.kind(mi) == "Group"
                     and sent.mention(mi).text.lower() in LABELS]
     return out, all_speakers
+
+
+def _spoken_for(sent: Sent, speaker: int) -> list[int]:
+    """Whom a speaker speaks for: a spokesperson's or lawyer's party ("Juru bicara Polri Setyo Wasisto" → Polri).
+
+    When the spokesperson is not named ("Juru bicara Kremlin mengatakan"), the party is what the
+    text names; it is spoken for, and the speaker stays unknown."""
+    m = sent.mention(speaker)
+    if m.role and m.role.lower() in SPOKESPERSON_ROLES and m.affiliation is not None:
+        return [m.affiliation]
+    j = sent.first_tok[speaker]
+    if any(sent.any_phrase_at(k, SPOKESPEOPLE) == j - k for k in range(max(0, j - 3), j)):
+        return [speaker]
+    return []
 
 
 def _same_entity(sent: Sent, mi: int, others: list[int]) -> bool:

@@ -157,6 +157,11 @@ def _not_count(toks: list[_Token], i: int, j: int, dates: list[tuple[int, int]])
     after = toks[j].low if j < len(toks) else ""
     if any(b <= toks[i].begin < e for b, e in dates):
         return "date"
+    if before == "(" and after == ")":
+        return "bracketed"            # an age after a name, "Budi (45)", or an aside: never a count
+    if before == "-" and i > 1 and toks[i - 2].end == toks[i - 1].begin and toks[i - 2].low[:1].isalpha() \
+            and toks[i - 1].end == toks[i].begin:
+        return "name"                 # "S-300", "F-16", "Su-35": a model's name
     if re.fullmatch(r"\d{4}(?:-?an)?", toks[i].low) and j == i + 1:
         low, high = DATA["year_range"]
         if low <= int(toks[i].low[:4]) <= high:

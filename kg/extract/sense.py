@@ -1,0 +1,82 @@
+"""The sense of a crisis trigger, from the article's and the sentence's context.
+
+Why: crisis words have other senses in other fields: a football "serangan" is an
+attack on goal, a player's "cedera" is a sports injury, "pertemuan" is a match.
+Lists of sentences cannot fix that; the field an article and a sentence belong to
+can. An article whose words are mostly those of sport, entertainment or business
+(kg/data/senses.json) asserts a crisis event only in a sentence that names a
+crisis actor or setting (police, protesters, a bomb, a court ...); in any
+article, a sentence full of one such field's words and with no crisis cue
+asserts none, and neither does a sentence that tells a story.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+DATA = json.loads((Path(__file__).resolve().parent.parent / "data" / "senses.json").read_text(encoding="utf-8"))
+
+
+def _keys(spec: str) -> tuple[str, str, frozenset | None]:
+    """('w', word, None) or ('r', root, forms): what a token must offer, as kg.extract.events reads specs."""
+    if not spec.startswith("@"):
+        return "w", spec.lower(), None
+    root, _, forms = spec[1:].partition(":")
+    return "r", root, frozenset(forms.split("|")) if forms else None
+
+
+class Cues:
+    """A set of words and roots; a token (its keys and affix readings) is in it or not."""
+
+    def __init__(self, specs: list[str]):
+        self.words = {k for kind, k, _ in map(_keys, specs) if kind == "w"}
+        self.roots = {k: forms for kind, k, forms in map(_keys, specs) if kind == "r"}
+
+    def has(self, keys: frozenset, forms: frozenset) -> bool:
+        if any(kind == "w" and k in self.words for kind, k in keys):
+            return True
+        return any(root in self.roots and (self.roots[root] is None or form in self.roots[root])
+                   for root, form in forms)
+
+
+DOMAINS = {name: Cues(words) for name, words in DATA["domains"].items()}
+CRISIS = Cues(DATA["crisis_cues"])
+FICTION = Cues(DATA["fiction"])
+
+
+def domain_counts(tokens) -> Counter:
+    """Crisis cues and each field's words among ``tokens`` (objects with ``keys`` and ``forms``)."""
+    counts: Counter = Counter()
+    for tok in tokens:
+        if FICTION.has(tok.keys, tok.forms):
+            counts["fiction"] += 1
+        elif CRISIS.has(tok.keys, tok.forms):
+            counts["crisis"] += 1
+            continue
+        for name, cues in DOMAINS.items():
+            if cues.has(tok.keys, tok.forms):
+                counts[name] += 1
+    return counts
+
+
+def article_domain(counts: Counter) -> str | None:
+    """The field an article belongs to when it is not crisis news, else None."""
+    fields = [(n, counts[n]) for n in DOMAINS if counts[n] >= DATA["article_min_cues"]]
+    if not fields:
+        return None
+    name, n = max(fields, key=lambda f: f[1])
+    return name if n >= DATA["article_ratio"] * counts["crisis"] else None
+
+
+def crisis_sense(sentence: Counter, domain: str | None) -> bool:
+    """Whether a sentence (its cue counts) may assert a crisis event in an article of ``domain``.
+
+    A story told (a film's plot, a role) asserts nothing, whatever crimes it holds."""
+    if sentence["fiction"]:
+        return False
+    if sentence["crisis"]:
+        return True
+    if domain is not None:
+        return False
+    return all(sentence[n] < DATA["sentence_min_cues"] for n in DATA["sentence_domains"])

@@ -1,0 +1,103 @@
+"""Sense and realis: sport, health and fiction make no crisis event; conditions, questions, fears and
+plans are not asserted; spokespeople speak for their party; datelines and model names are no actors
+or counts. Sentences about other countries and crises, and of the kinds the judged sample found wrong."""
+from __future__ import annotations
+
+from datetime import date
+
+from test_events import names, of, pipeline, read  # noqa: F401  (fixtures)
+
+from kg.evaluate import asserted
+
+CRISIS = {"Protest", "Riot", "ArmedClash", "Bombing", "ViolenceAgainstCivilians", "Detention", "Casualties",
+          "MilitaryDeployment", "LeadershipChange", "Meeting", "PolicyMeasure"}
+
+
+def crisis_events(ext):
+    return [e for e in ext.events if e.cls in CRISIS]
+
+
+def test_a_football_report_states_no_crisis_event(read):
+    ext = read("Liverpool menang 3-1 atas Everton dalam laga Liga Inggris di Anfield. Serangan balik cepat "
+               "Salah berbuah gol pada babak kedua. Tembakan Richarlison membentur tiang gawang. Pelatih Jurgen "
+               "Klopp mengatakan timnya bermain baik. Bek Virgil van Dijk mengalami cedera dan ditahan imbang "
+               "bukan pilihan. Klub itu mempertahankan posisi di klasemen.")
+    assert crisis_events(ext) == []
+    assert of(ext, "Statement")            # what a coach says is still a statement
+
+
+def test_a_real_arrest_in_a_sport_article_is_kept(read):
+    ext = read("Pertandingan Persija melawan Persib di Stadion Gelora Bung Karno berakhir imbang. Gol, penalti "
+               "dan kartu merah mewarnai laga itu. Polisi menangkap 12 suporter yang melempar batu ke arah "
+               "pemain seusai pertandingan.")
+    detentions = of(ext, "Detention")
+    assert len(detentions) == 1 and [f.quantity.value for f in detentions[0].figures] == [12]
+
+
+def test_health_and_natural_deaths_are_no_casualties(read):
+    ext = read("Serangan jantung dan serangan stroke makin kerap menyerang kaum muda di Brasil, menurut studi "
+               "para peneliti. Penyanyi itu meninggal dunia karena kanker pada usia 70 tahun.")
+    assert crisis_events(ext) == []
+
+
+def test_deaths_in_a_disaster_or_an_accident_are_casualties(read):
+    ext = read("Sebanyak 27 orang penumpang bus meninggal dunia setelah bus terguling di Peru. "
+               "Banjir di Bangladesh menyebabkan 15 orang meninggal.")
+    assert [sorted(f.quantity.value for f in e.figures) for e in of(ext, "Casualties")] == [[27], [15]]
+
+
+def test_a_film_plot_asserts_nothing(read):
+    ext = read("Film itu mengisahkan seorang detektif di Oslo yang menyelidiki pembunuhan dan penculikan anak.")
+    assert crisis_events(ext) == []
+
+
+def test_other_senses_of_crisis_words(read):
+    ext = read("Fotografer berhasil menangkap momen langka itu di Nairobi. Tim Kenya menduduki peringkat kedua. "
+               "Data itu menunjukkan kenaikan ekspor. Program ransomware itu menyerang siber perusahaan di Seoul.")
+    assert crisis_events(ext) == []
+
+
+def test_conditions_questions_fears_and_plans_are_not_asserted(read):
+    ext = read("Jika demonstran menyerbu gedung parlemen, polisi akan menembak. "
+               "Hakim bertanya apakah dia melakukan pertemuan di Lima. "
+               "Aparat berupaya mencegah bentrokan antara dua kelompok di Ambon. "
+               "Pelantikan gubernur baru rencananya akan dilakukan pada 15 Desember. "
+               "Polisi menerbitkan surat penangkapan terhadap pemimpin oposisi di Dhaka.", date(2021, 3, 4))
+    by_class = {e.cls: e for e in crisis_events(ext)}
+    assert by_class["Riot"].modality == "conditional"
+    assert by_class["Meeting"].modality == "question"
+    assert by_class["ArmedClash"].modality == "hypothetical"
+    assert by_class["LeadershipChange"].modality == "plan"
+    assert "Detention" not in by_class                          # a warrant is not an arrest
+    assert not any(asserted(e) for e in by_class.values())
+
+
+def test_everyday_events(read):
+    ext = read("Polisi Filipina meringkus tiga pengedar narkoba di Manila. Warga dan aparat terlibat adu jotos di "
+               "Kupang. Seorang wartawan dianiaya orang tak dikenal di Karachi. Kementerian Luar Negeri memanggil "
+               "duta besar Myanmar. Pemerintah Thailand membubarkan organisasi itu. Parlemen mengesahkan RUU "
+               "keamanan siber. Polisi mengamankan barang bukti di lokasi.")
+    classes = [e.cls for e in crisis_events(ext)]
+    assert classes == ["Detention", "ArmedClash", "ViolenceAgainstCivilians", "Meeting", "PolicyMeasure",
+                       "PolicyMeasure"]
+
+
+def test_a_spokesperson_speaks_for_the_party(read):
+    ext = read("Juru bicara Polri Setyo Wasisto mengatakan 12 orang ditangkap di Medan. "
+               "Juru bicara Kremlin mengatakan pasukan akan ditarik. “Kami siap,” katanya.")
+    first, second, third = of(ext, "Statement")
+    assert names(ext, [first.speaker]) == ["Setyo Wasisto"] and names(ext, first.spoken_for) == ["Polri"]
+    assert second.speaker is None and names(ext, second.spoken_for) == ["Kremlin"]
+    assert third.speaker is None and names(ext, third.spoken_for) == ["Kremlin"]
+
+
+def test_a_dateline_is_no_actor(read):
+    ext = read("Jakarta, CNN Indonesia -- Sebanyak tiga orang meninggal dunia akibat longsor di Garut.")
+    event, = of(ext, "Casualties")
+    assert names(ext, event.agents + event.targets + event.participants) == []
+    assert names(ext, event.places) == ["Garut"]
+
+
+def test_ages_and_model_names_are_no_counts(read):
+    ext = read("Budi (45) dan Ani (38) ditangkap polisi di Surabaya. Rusia mengerahkan S-300 ke Suriah.")
+    assert [f for e in ext.events for f in e.figures] == []
