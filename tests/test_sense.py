@@ -101,3 +101,14 @@ def test_a_dateline_is_no_actor(read):
 def test_ages_and_model_names_are_no_counts(read):
     ext = read("Budi (45) dan Ani (38) ditangkap polisi di Surabaya. Rusia mengerahkan S-300 ke Suriah.")
     assert [f for e in ext.events for f in e.figures] == []
+
+
+def test_katanya_points_back_to_the_person_a_sentence_opens_with(read):
+    ext = read("Presiden Kenya William Ruto tiba di Nairobi pada Senin. “Kami menolak tuduhan itu,” katanya.")
+    statement, = of(ext, "Statement")
+    assert names(ext, [statement.speaker]) == ["William Ruto"]
+
+
+def test_katanya_without_an_antecedent_has_no_speaker(read):
+    ext = read("Banjir merendam ratusan rumah di Jakarta. “Air naik cepat sekali,” katanya.")
+    assert of(ext, "Statement") == []

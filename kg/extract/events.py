@@ -815,8 +815,9 @@ def extract_events(ext: ExtractedDocument, words: list[tuple[int, str]]) -> list
     cues = [domain_counts(sent.toks) for sent in sents]
     domain = article_domain(sum(cues, Counter()))
     for sent, sent_cues in zip(sents, cues):
-        found, last_speakers = _sentence_events(sent, ext.doc.published, last_speakers, starts, pending, spoken,
-                                                crisis_sense(sent_cues, domain))
+        found, speakers = _sentence_events(sent, ext.doc.published, last_speakers, starts, pending, spoken,
+                                           crisis_sense(sent_cues, domain))
+        last_speakers = speakers or _antecedent(sent, last_speakers)
         first = len(events)
         events.extend(found)
         for e in found:
@@ -869,6 +870,22 @@ def _sentence_events(sent: Sent, published, last_speakers: list[int], starts: di
         if e.cls != "Statement":
             _add(e.reported_by, [s for s in sources if s not in e.agents])
     return out + statements, (speakers or [])
+
+
+def _antecedent(sent: Sent, last: list[int]) -> list[int]:
+    """Whom "katanya", "ujarnya", "kata dia" point back to after a sentence in which nobody speaks:
+    the person the sentence opens with ("Menteri X tiba di ..." → X); else still the last speakers,
+    as news goes on quoting whoever spoke last."""
+    persons = [mi for mi in sent.mentions if sent.kind(mi) == "Person" and mi in sent.first_tok]
+    if not persons:
+        return last
+    first = min(persons, key=lambda mi: sent.first_tok[mi])
+    m = sent.mention(first)
+    title = set((m.role or "").lower().split())
+    if all(t.low in title or (t.mention is not None and t.mention == m.affiliation)
+           for t in sent.toks[:sent.first_tok[first]]):
+        return [first]
+    return last
 
 
 def _text(sent: Sent, start: int, end: int) -> str:
@@ -929,8 +946,8 @@ def _spoken_for(sent: Sent, speaker: int) -> list[int]:
     m = sent.mention(speaker)
     if m.role and m.role.lower() in SPOKESPERSON_ROLES and m.affiliation is not None:
         return [m.affiliation]
-    j = sent.first_tok[speaker]
-    if any(sent.any_phrase_at(k, SPOKESPEOPLE) == j - k for k in range(max(0, j - 3), j)):
+    j = sent.first_tok.get(speaker)      # None: a speaker named in an earlier sentence
+    if j is not None and any(sent.any_phrase_at(k, SPOKESPEOPLE) == j - k for k in range(max(0, j - 3), j)):
         return [speaker]
     return []
 
