@@ -256,6 +256,8 @@ def score_events(report: Report, doc_id: str, text: str, gold: list[dict], ext: 
             int(bool(e.agents or e.targets or e.participants or e.places or e.date)), 0, 1)
     if category in NON_NEWS:
         report.count("coverage", "crisis events in non-news articles").add(len(crisis), 0, len(shown))
+    if not any(g.type != "Statement" for g in golds):
+        report.count("coverage", "crisis events where the gold has none").add(len(crisis), 0, len(shown))
     for g, e in pairs:
         report.count("slots", "date").add(int(g.date is not None and g.date == e.date), int(g.date is not None),
                                           int(e.date is not None))

@@ -228,9 +228,17 @@ class CrisisEntities:
         out = []
         for _, start, end in self.names(doc):
             cls = self.gazetteer.entity_class(doc[start:end].text)
-            if cls and not (start in first_names and end - start == 1 and cls in ("City", "Region", "Place")):
+            if cls and not (start in first_names and end - start == 1 and cls in ("City", "Region", "Place")) \
+                    and not self._common_word_opening(doc, start, end):
                 out.append(Candidate(start, end, cls, 5, source="gazetteer"))
         return out
+
+    @staticmethod
+    def _common_word_opening(doc: Doc, start: int, end: int) -> bool:
+        """A one-word gazetteer name that is an everyday word capitalised only because it opens the
+        sentence ("Para diplomat ...": Pará is a Brazilian state) is no place unless the model reads one."""
+        return end - start == 1 and bool(doc[start].is_sent_start) and is_dictionary_word(doc[start].text) \
+            and not _model_says(doc, start, end, "LOC", default=False)
 
     def _groups(self, doc: Doc) -> list[Candidate]:
         return [Candidate(s, e, "Group", 2) for _, s, e in self.group_matcher(doc)]

@@ -310,3 +310,14 @@ def test_day_month_never_more_than_limit_after_publication(published, month, day
     [m] = find_dates(f"{day} {next(w for w, n in MONTHS.items() if n == month)}", published)
     assert (m.date - published).days <= DATA["future_limit_days"]
     assert (published - m.date).days < 366
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("mogok makan dimulai pada 17 April lalu", date(2020, 4, 17)),       # "lalu": the last one before publication
+    ("sidang digelar pada 2 Maret silam", date(2021, 3, 2)),
+    ("pelantikan pada 15 Januari mendatang", date(2022, 1, 15)),       # "mendatang": the next one
+    ("pemilu pada 15 Desember", date(2020, 12, 15)),                   # no marker: this year unless too far ahead
+])
+def test_day_and_month_with_a_past_or_future_marker(text, expected):
+    found = [d for d in find_dates(text, date(2021, 3, 4)) if d.date is not None]
+    assert [d.date for d in found] == [expected]

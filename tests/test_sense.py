@@ -68,8 +68,8 @@ def test_conditions_questions_fears_and_plans_are_not_asserted(read):
     assert by_class["Meeting"].modality == "question"
     assert by_class["ArmedClash"].modality == "hypothetical"
     assert by_class["LeadershipChange"].modality == "plan"
-    assert "Detention" not in by_class                          # a warrant is not an arrest
-    assert not any(asserted(e) for e in by_class.values())
+    assert "Detention" not in by_class and by_class["PolicyMeasure"].sense == "warrant"   # a warrant, no arrest
+    assert not any(asserted(e) for cls, e in by_class.items() if cls != "PolicyMeasure")
 
 
 def test_everyday_events(read):
@@ -112,3 +112,28 @@ def test_katanya_points_back_to_the_person_a_sentence_opens_with(read):
 def test_katanya_without_an_antecedent_has_no_speaker(read):
     ext = read("Banjir merendam ratusan rumah di Jakarta. “Air naik cepat sekali,” katanya.")
     assert of(ext, "Statement") == []
+
+
+def test_rulings_warrants_visits_stones_and_sieges(read):
+    ext = read("Pengadilan Dhaka memvonis pemimpin oposisi lima tahun penjara. "
+               "Polisi Peru menerbitkan surat perintah penangkapan terhadap mantan presiden. "
+               "Menteri Luar Negeri Jepang berkunjung ke Hanoi. "
+               "Puluhan pemuda melempari polisi dengan batu di Nablus. "
+               "Pasukan Irak mengepung kota Tal Afar. "
+               "Kekerasan terhadap jurnalis meningkat di Meksiko.")
+    classes = [e.cls for e in crisis_events(ext)]
+    assert classes == ["PolicyMeasure", "PolicyMeasure", "Meeting", "Riot", "ArmedClash", "ViolenceAgainstCivilians"]
+    assert [e.sense for e in of(ext, "PolicyMeasure")] == ["ruling", "warrant"]
+
+
+def test_jika_after_a_verb_of_knowing_is_that(read):
+    ext = read("Keluarga mendapat kabar jika keempatnya telah ditangkap polisi Kolombia. "
+               "Mereka akan menjemput pemimpinnya jika ditangkap polisi.")
+    first, second = of(ext, "Detention")
+    assert asserted(first) and second.modality == "conditional"
+
+
+def test_meeting_words_in_other_senses(read):
+    ext = read("Para diplomat menyebut perundingan di Jenewa menemui jalan buntu. "
+               "Presiden mengunjungi proyek bendungan di Laos.")
+    assert [e.cls for e in crisis_events(ext)] == ["Meeting"]      # the talks, not "menemui jalan buntu"

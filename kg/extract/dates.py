@@ -79,13 +79,17 @@ def _make(year, month, day) -> date | None:
         return None
 
 
-def _with_year(published: date | None, month, day) -> date | None:
-    """A day and month without a year: the publication year, or the year before if too far ahead."""
+def _with_year(published: date | None, month, day, after: str = "") -> date | None:
+    """A day and month without a year: the publication year, or the year before if too far ahead;
+    "17 April lalu" is the last 17 April before publication, "15 Desember mendatang" the next one."""
     if published is None:
         return None
     d = _make(published.year, month, day)
-    if d is not None and (d - published).days > DATA["future_limit_days"]:
+    marker = DATA["weekday_markers"].get(after)
+    if d is not None and (d > published if marker == "past" else (d - published).days > DATA["future_limit_days"]):
         d = _make(published.year - 1, month, day)
+    elif d is not None and marker == "future" and d < published:
+        d = _make(published.year + 1, month, day)
     return d
 
 
@@ -115,7 +119,7 @@ def _explicit(m, published, anchor):
         y, mo, d = m["iy"], m["im"], m["id"]
     else:
         y, mo, d = m["ey"], MONTHS.get(_key(m["em"])), m["ed"]
-    day = _make(y, mo, d) if y else _with_year(published, mo, d)
+    day = _make(y, mo, d) if y else _with_year(published, mo, d, _word_around(m.string, m.start(), m.end())[1])
     return day, (day.year if day else int(y) if y else None)
 
 

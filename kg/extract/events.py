@@ -163,6 +163,7 @@ class Trigger:
     not_next: set[str] = field(default_factory=set)
     not_prev: set[str] = field(default_factory=set)
     not_words: set[str] = field(default_factory=set)
+    needs_party: bool = False
 
 
 def _phrases(words: list[str]) -> Phrases:
@@ -178,7 +179,8 @@ def _phrases(words: list[str]) -> Phrases:
 TRIGGERS = [Trigger(t["class"], [parse_spec(p) for p in t["pattern"]], t.get("sense", t["class"]),
                     _phrases(t.get("near", [])), t.get("window", 6), _phrases(t.get("not_near", [])),
                     set(t.get("not_next", [])),
-                    set(t.get("not_prev", [])), set(t.get("not_words", []))) for t in DATA["triggers"]]
+                    set(t.get("not_prev", [])), set(t.get("not_words", [])), t.get("needs_party", False))
+            for t in DATA["triggers"]]
 TRIGGER_PATTERNS = Phrases([t.pattern for t in TRIGGERS])
 STATEMENTS = DATA["statements"]
 SAY_BEFORE = Phrases([parse_phrase(p) for p in STATEMENTS["before"]])
@@ -206,6 +208,7 @@ LIGHT_VERBS = set(DATA["light_verbs"])
 NEGATION = set(DATA["negation"])
 MODALITY = DATA["modality"]
 CLAUSE_MODALITY = DATA["clause_modality"]
+THAT_AFTER = set(DATA["that_after"])
 BY_SENSE = set(DATA["coref_by_sense"])
 OBJECT_PARTICIPANT = {"MilitaryDeployment", "Protest", "Meeting", "ArmedClash"}
 OBJECT_PREPOSITIONS = {"kepada", "terhadap", "dari", "dengan", "melalui", "antara"}
@@ -232,6 +235,7 @@ class Hit:
     start: int
     end: int               # token indexes, end exclusive
     voice: str             # form of the head token: me di ter ber bare pe-an ...
+    needs_party: bool = False   # only an event when it names whom it involves ("menemui Presiden X", not "menemui seorang murid")
 
 
 class Sent:
@@ -356,7 +360,7 @@ def _match_triggers(sent: Sent) -> list[Hit]:
                 continue
             if trig.not_near and _near(sent, i, i + n, trig.not_near, trig.window):
                 continue
-            hits.append(Hit(trig.cls, trig.sense, i, i + n, _voice(toks[i], trig.pattern[0])))
+            hits.append(Hit(trig.cls, trig.sense, i, i + n, _voice(toks[i], trig.pattern[0]), trig.needs_party))
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     kept, end = [], -1
     for h in hits:
@@ -406,11 +410,18 @@ def _negation_modality(sent: Sent, start: int, end: int | None = None) -> tuple[
             break
         j -= 1
     lo, hi = sent.clause(start)
-    found += [CLAUSE_MODALITY[t.low] for t in sent.toks[lo:start] if t.low in CLAUSE_MODALITY]
+    found += [CLAUSE_MODALITY[t.low] for t in sent.toks[lo:start] if t.low in CLAUSE_MODALITY and not _means_that(sent, t.i)]
     if end is not None:
         found += _modality_after(sent, end, hi)
     specific = [m for m in found if m != "future"]
     return negated, (specific or found or [None])[0]
+
+
+def _means_that(sent: Sent, i: int) -> bool:
+    """'jika' after a verb of saying or knowing is 'that': "memastikan jika korban telah tewas"."""
+    if CLAUSE_MODALITY[sent.toks[i].low] != "conditional" or i == 0:
+        return False
+    return sent.toks[i - 1].low in THAT_AFTER or _is_speech(sent, i - 1)
 
 
 def _modality_after(sent: Sent, end: int, hi: int) -> list[str]:
@@ -566,6 +577,8 @@ def _roles(sent: Sent, hit: Hit) -> tuple[list[int], list[int], list[int]]:
     """(agents, targets, participants) of a trigger, from its voice."""
     lo, hi = sent.clause(hit.start)
     hi = max(hi, hit.end)
+    if hit.cls in OBJECT_PARTICIPANT and hit.end + 1 < len(sent.toks) and sent.toks[hit.end].low == "dengan":
+        hi = sent.clause(hit.end + 1)[1]      # "bertemu dengan X", "bentrok dengan X": the partner is a participant
     agents, targets, participants = [], [], []
     if hit.voice == "di":
         targets, _ = _subject(sent, hit.start)
@@ -840,6 +853,8 @@ def _sentence_events(sent: Sent, published, last_speakers: list[int], starts: di
         key = (hit.cls, hit.sense if hit.cls in BY_SENSE else None,
                negated, modality, ref.date if ref else None)
         agents, targets, participants = _roles(sent, hit)
+        if hit.needs_party and not (targets or participants):
+            continue
         trigger = _text(sent, hit.start, hit.end)
         event = groups.get(key)
         if event is None:
