@@ -188,8 +188,9 @@ def queries():
     from kg.query import saved_queries
 
     for q in saved_queries():
-        params = " ".join(f"--param {p.name}=…" for p in q.params)
-        click.echo(f"{q.name:28} {q.title}" + (f"  [{params}]" if params else ""))
+        params = " ".join(f"--param {p.name}=…" if p.default is None else f"[--param {p.name}={p.default}]"
+                          for p in q.params)
+        click.echo(f"{q.name:28} {q.title}" + (f"  {params}" if params else ""))
 
 
 @cli.command()

@@ -5,10 +5,15 @@ A saved query is a ``.rq`` file starting with comment headers::
     # title: Persons and their roles
     # description: Everyone named, with the titles the articles give them.
     # param: name string  The person's name, as written
+    # param: unasserted boolean=false  Also show negated, future, hypothetical ... events
 
-Parameters are bound as RDF terms through SPARQL substitution (SEP-0007), never
-pasted into the query text, so a value cannot change the query. A bound
-variable must appear in the SELECT projection (or the query be a CONSTRUCT).
+A parameter is ``NAME TYPE description`` or ``NAME TYPE=DEFAULT description``; TYPE is
+string (the default), iri, date, integer or boolean. One without a default must be given;
+one with a default is optional, so a switch such as ``unasserted`` can leave events out
+unless asked. Parameters are bound as RDF terms through SPARQL substitution (SEP-0007),
+never pasted into the query text, so a value cannot change the query. Oxigraph substitutes
+only variables in scope at the top: a SELECT must project the variable, a CONSTRUCT must
+have it in scope (e.g. projected by a subquery).
 """
 from __future__ import annotations
 
@@ -25,7 +30,8 @@ import pyoxigraph as ox
 from kg.ontology import resource_dir
 
 QUERIES_DIR = resource_dir("queries")
-PARAM_TYPES = ("string", "iri", "date", "integer")
+PARAM_TYPES = ("string", "iri", "date", "integer", "boolean")
+XSD = "http://www.w3.org/2001/XMLSchema#"
 FORMATS = ("table", "csv", "tsv", "json")
 CELL_WIDTH = 60
 BAD_IRI = re.compile(r'[\s<>"{}|\\^`]')
@@ -40,6 +46,7 @@ class Param:
     name: str
     type: str = "string"
     description: str = ""
+    default: str | None = None    # None: the parameter must be given
 
 
 @dataclass
@@ -79,8 +86,15 @@ def parse(path: Path) -> SavedQuery:
             if not parts:
                 continue
             param = Param(parts[0], description=" ".join(parts[1:]))
-            if len(parts) > 1 and parts[1] in PARAM_TYPES:
-                param.type, param.description = parts[1], " ".join(parts[2:])
+            kind, has_default, default = parts[1].partition("=") if len(parts) > 1 else ("", "", "")
+            if kind in PARAM_TYPES:
+                param.type, param.description = kind, " ".join(parts[2:])
+                param.default = default if has_default else None
+            if param.default is not None:   # a wrong default is the query's fault: say so on loading
+                try:
+                    _term(param, param.default)
+                except QueryError as err:
+                    raise QueryError(f"query {saved.name}: default of {err}") from None
             saved.params.append(param)
         else:
             setattr(saved, key, value)
@@ -120,9 +134,10 @@ def bind(saved: SavedQuery, values: dict[str, str]) -> dict[ox.Variable, object]
     if unknown:
         raise QueryError(f"query {saved.name} has no parameter {sorted(unknown)[0]!r}"
                          f" (parameters: {', '.join(declared) or 'none'})")
-    missing = [p.name for p in saved.params if p.name not in values]
+    missing = [p.name for p in saved.params if p.name not in values and p.default is None]
     if missing:
         raise QueryError(f"query {saved.name} needs --param {missing[0]}=VALUE")
+    values = {**{p.name: p.default for p in saved.params if p.default is not None}, **values}
     return {ox.Variable(name): _term(declared[name], value) for name, value in values.items()}
 
 
@@ -136,11 +151,15 @@ def _term(param: Param, value: str):
             date.fromisoformat(value)
         except ValueError:
             raise QueryError(f"parameter {param.name} must be a date YYYY-MM-DD, got {value[:80]!r}") from None
-        return ox.Literal(value, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date"))
+        return ox.Literal(value, datatype=ox.NamedNode(XSD + "date"))
     if param.type == "integer":
         if not re.fullmatch(r"-?\d{1,18}", value):
             raise QueryError(f"parameter {param.name} must be an integer, got {value[:80]!r}")
-        return ox.Literal(value, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
+        return ox.Literal(value, datatype=ox.NamedNode(XSD + "integer"))
+    if param.type == "boolean":
+        if value.lower() not in ("true", "false"):
+            raise QueryError(f"parameter {param.name} must be true or false, got {value[:80]!r}")
+        return ox.Literal(value.lower(), datatype=ox.NamedNode(XSD + "boolean"))
     return ox.Literal(value)
 
 

@@ -59,6 +59,20 @@ def test_run_a_saved_query_and_see_rows_and_graph(page):
     assert page.evaluate("window.kgGraph.nodes().length") >= 1
 
 
+def test_optional_parameters_start_at_their_default(page):
+    page.click("nav button[data-name='events_at_place']")
+    box = page.locator("#params input[name='unasserted']")
+    assert box.get_attribute("type") == "checkbox" and not box.is_checked()
+    page.fill("#params input[name='place']", "Colombo")
+    page.click("#run")
+    page.wait_for_function("document.getElementById('status').textContent === '2 rows'")
+    assert "false" not in page.evaluate("window.kgGraph.nodes().map((n) => n.data('label'))")   # not a name
+    box.check()                                      # and the negated riot comes in
+    page.click("#run")
+    page.wait_for_function("document.getElementById('status').textContent === '3 rows'")
+    assert "negated" in page.inner_text("#results")
+
+
 def test_construct_query_draws_the_graph(page):
     page.click("nav button[data-name='actor_network']")
     page.wait_for_function("document.getElementById('status').textContent.includes('triple')")

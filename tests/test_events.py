@@ -449,7 +449,8 @@ PLAIN_READINGS = {    # what a saved query means, written the obvious (slow) way
           { SELECT ?event ?type (COUNT(DISTINCT ?sentence) AS ?evidence) (MIN(?text) AS ?example) WHERE {
               ?event crisis:evidence ?sentence ; a ?class . ?class rdfs:subClassOf+ crisis:Event .
               BIND(STRAFTER(STR(?class), "#") AS ?type) ?sentence nif:isString ?text .
-              FILTER NOT EXISTS { ?event crisis:negated true } } GROUP BY ?event ?type }
+              FILTER NOT EXISTS { ?event crisis:negated true } FILTER NOT EXISTS { ?event crisis:modality [] } }
+            GROUP BY ?event ?type }
           { SELECT ?event (MIN(?trig) AS ?trigger) (MIN(?d) AS ?date) WHERE {
               ?event crisis:trigger ?trig . OPTIONAL { ?event crisis:date ?d } } GROUP BY ?event }
         }""",
@@ -474,7 +475,8 @@ PLAIN_READINGS = {    # what a saved query means, written the obvious (slow) way
           { SELECT ?p ?event ?type (COUNT(DISTINCT ?sentence) AS ?evidence) (MIN(?d) AS ?date) WHERE {
               ?event crisis:place ?p ; crisis:evidence ?sentence ; a ?class . ?class rdfs:subClassOf+ crisis:Event .
               BIND(STRAFTER(STR(?class), "#") AS ?type) OPTIONAL { ?event crisis:date ?d }
-              FILTER NOT EXISTS { ?event crisis:negated true } } GROUP BY ?p ?event ?type }
+              FILTER NOT EXISTS { ?event crisis:negated true } FILTER NOT EXISTS { ?event crisis:modality [] } }
+            GROUP BY ?p ?event ?type }
         }""",
     "actor_network": """
         CONSTRUCT {
@@ -484,9 +486,10 @@ PLAIN_READINGS = {    # what a saved query means, written the obvious (slow) way
         }
         WHERE {
           {
-            { SELECT DISTINCT ?event WHERE {      # events with someone or somewhere to draw, not negated
+            { SELECT DISTINCT ?event WHERE {      # events with someone or somewhere to draw, asserted
                 VALUES ?edge { crisis:agent crisis:target crisis:participant crisis:speaker crisis:place }
-                ?event ?edge [] FILTER NOT EXISTS { ?event crisis:negated true } } }
+                ?event ?edge [] FILTER NOT EXISTS { ?event crisis:negated true }
+                FILTER NOT EXISTS { ?event crisis:modality [] } } }
             { ?event a ?eventClass . ?eventClass rdfs:subClassOf+ crisis:Event }
             UNION { VALUES ?role { crisis:agent crisis:target crisis:participant crisis:speaker crisis:place } ?event ?role ?actor }
             UNION { ?event crisis:evidence ?sentence }

@@ -88,6 +88,25 @@ def test_saved_queries_listed_and_run_with_bound_parameters(server):
     assert server.get("/queries/..%2F..%2Fpyproject.toml").status_code == 404
 
 
+def test_optional_parameters_are_listed_with_type_and_default(server):
+    listed = {q["name"]: q for q in server.get("/queries").json()}
+    assert listed["events_at_place"]["params"] == [
+        {"name": "place", "type": "string", "default": None,
+         "description": 'Name of the place as written in the articles, e.g. "Almaty"'},
+        {"name": "unasserted", "type": "boolean", "default": "false",
+         "description": "Also show negated, future, promised, planned, conditional and hypothetical events"}]
+
+    def events(**params):
+        response = server.get("/queries/events_at_place", params={"place": "Colombo", **params})
+        assert response.status_code == 200, response.text
+        return {r["event"]["value"].rsplit("/", 1)[-1] for r in response.json()["results"]["bindings"]}
+
+    assert events() == events(unasserted="false") == {"lk-1-protest", "lk-1-deploy"}
+    assert events(unasserted="true") == {"lk-1-protest", "lk-1-deploy", "lk-1-riot"}     # the negated riot
+    wrong = server.get("/queries/events_at_place", params={"place": "Colombo", "unasserted": "maybe"})
+    assert wrong.status_code == 400 and wrong.text == "parameter unasserted must be true or false, got 'maybe'\n"
+
+
 def test_updates_are_refused(server):
     update = "INSERT DATA { <urn:a> <urn:b> <urn:c> }"
     assert server.post("/sparql", data={"update": update}).status_code == 403

@@ -3,6 +3,8 @@
 RDF formats write the quads; the others draw the node/edge model of ``model.py``. A subset is a
 CONSTRUCT saved query's result (--query), one class (--type) or a date range of events
 (--since/--until); for RDF formats --type and the dates keep the statements about the kept nodes.
+Like the saved queries, every export but the whole graph in an RDF format (the raw graph, complete)
+leaves out events the text does not assert (negated, future, conditional ...) unless --unasserted.
 """
 from __future__ import annotations
 
@@ -25,14 +27,19 @@ FORMATS = [*rdf.WRITERS, *GRAPH_WRITERS]
 QUERY_GRAPH = ox.NamedNode("urn:crisis-kg:query-result")
 
 
-def query_source(store: ox.Store, name: str, params: tuple[str, ...]) -> tuple[ox.Store, list[ox.Quad]]:
-    """A CONSTRUCT saved query's triples, in a memory store that also holds the ontology."""
+def query_source(store: ox.Store, name: str, params: tuple[str, ...],
+                 unasserted: bool = False) -> tuple[ox.Store, list[ox.Quad]]:
+    """A CONSTRUCT saved query's triples, in a memory store that also holds the ontology.
+    --unasserted sets the query's own ``unasserted`` parameter, unless --param gives it."""
     from kg.query import find, parse_params, run
 
     saved = find(name)
     if saved.kind not in ("CONSTRUCT", "DESCRIBE"):
         raise UserError(f"query {name} is a {saved.kind} query; --query needs a CONSTRUCT query")
-    triples = list(run(store, saved, parse_params(params)))
+    values = parse_params(params)
+    if unasserted and any(p.name == "unasserted" for p in saved.params):
+        values.setdefault("unasserted", "true")
+    triples = list(run(store, saved, values))
     memory = ox.Store()
     memory.extend(ox.Quad(t.subject, t.predicate, t.object, QUERY_GRAPH) for t in triples)
     memory.extend(store.quads_for_pattern(None, None, None, ox.NamedNode(ONTOLOGY_GRAPH)))
@@ -68,15 +75,23 @@ def _write(path: Path | None, write) -> None:
 @click.option("--type", "only_type", metavar="CLASS", help="Keep nodes of this class (e.g. Person, Protest).")
 @click.option("--since", metavar="DATE", help="Keep events on or after this date (YYYY-MM-DD).")
 @click.option("--until", metavar="DATE", help="Keep events on or before this date (YYYY-MM-DD).")
-def export_command(fmt, output, store, query_name, params, only_type, since, until):
-    """Export the graph (or a subset) for other tools."""
+@click.option("--unasserted", is_flag=True,
+              help="Include negated, future, conditional, hypothetical ... events, left out by default.")
+def export_command(fmt, output, store, query_name, params, only_type, since, until, unasserted):
+    """Export the graph (or a subset) for other tools.
+
+    Events the text does not assert (crisis:negated, crisis:modality) are left out with their
+    edges, rows and features unless --unasserted; ttl, trig, nq and jsonld of the whole graph
+    are the raw graph and hold everything.
+    """
     try:
         since, until = model.check_date(since, "--since"), model.check_date(until, "--until")
         main = open_store(store)
-        source, quads = (query_source(main, query_name, params) if query_name
+        source, quads = (query_source(main, query_name, params, unasserted) if query_name
                          else (main, main.quads_for_pattern(None, None, None, None)))
         subset = bool(only_type or since or until)
-        graph = model.read_graph(source, only_type, since, until) if subset or fmt in GRAPH_WRITERS else None
+        graph = (model.read_graph(source, only_type, since, until, unasserted)
+                 if subset or fmt in GRAPH_WRITERS else None)
     except model.SubsetError as err:
         raise UserError(str(err)) from None
     if fmt in rdf.WRITERS:

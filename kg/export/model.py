@@ -2,7 +2,9 @@
 
 It is read once from a store (the whole build, or a CONSTRUCT result loaded into a memory
 store) into plain dataclasses, so the format writers only lay out what is decided here: which
-nodes, their labels, Wikidata ids, dates, coordinates and weights from evidence counts.
+nodes, their labels, Wikidata ids, dates, coordinates and weights from evidence counts. Events the
+text does not assert (``crisis:negated`` or a ``crisis:modality``) are left out, as saved queries
+leave them out, unless asked for; then they carry their modality.
 """
 from __future__ import annotations
 
@@ -36,6 +38,7 @@ class Node:
     lon: float | None = None
     lat: float | None = None
     counts: dict[str, int] = field(default_factory=dict)  # an event's killed, injured... (largest figure)
+    modality: str = ""        # an unasserted event's: "negated", "future", "plan"...
 
 
 @dataclass
@@ -75,9 +78,10 @@ def superclasses(store: ox.Store) -> dict[str, set[str]]:
     return ancestors
 
 
-def read_graph(store: ox.Store, only_type: str | None = None,
-               since: str | None = None, until: str | None = None) -> Graph:
-    """Read the node/edge model; optionally keep one class, or events within dates."""
+def read_graph(store: ox.Store, only_type: str | None = None, since: str | None = None,
+               until: str | None = None, unasserted: bool = False) -> Graph:
+    """Read the node/edge model; optionally keep one class, or events within dates.
+    Negated and modal events (with their edges) only when ``unasserted``."""
     ancestors = superclasses(store)
     types: dict[str, set[str]] = defaultdict(set)
     for node, cls in _rows(store, "SELECT DISTINCT ?n ?c WHERE { ?n a ?c FILTER(isIRI(?n)) }"):
@@ -92,8 +96,8 @@ def read_graph(store: ox.Store, only_type: str | None = None,
             graph.nodes[node] = Node(node, kinds.pop(), _most_specific(classes, ancestors), category, "")
     _describe(store, graph)
     _read_edges(store, graph)
-    negated = {n for (n,) in _rows(store, f"SELECT ?e WHERE {{ ?e <{CRISIS}negated> true }}")}
-    _keep(graph, {n for n in graph.nodes if n not in negated})
+    if not unasserted:
+        _keep(graph, {n for n, node in graph.nodes.items() if not node.modality})
     if since or until:
         _keep(graph, {n.id for n in graph.nodes.values()
                       if n.kind == "entity" or (n.date and (since or "") <= n.date <= (until or "9999"))})
@@ -140,6 +144,11 @@ def _describe(store: ox.Store, graph: Graph) -> None:
             nodes[n].counts[prop[len(CRISIS):]] = int(value)
     for node in nodes.values():
         node.label = node.label or node.type or node.id.rsplit("/", 1)[-1]
+    for n, modality in _rows(store, f"""SELECT ?e (MIN(?m) AS ?modality) WHERE {{
+            {{ ?e <{CRISIS}modality> ?m }} UNION {{ ?e <{CRISIS}negated> true BIND("negated" AS ?m) }} }} GROUP BY ?e"""):
+        if n in nodes:   # the label says so too: a drawing shows labels, not attributes
+            nodes[n].modality = modality
+            nodes[n].label += f" ({modality})"
 
 
 def _read_edges(store: ox.Store, graph: Graph) -> None:

@@ -16,7 +16,8 @@ from .model import Edge, Graph, Node
 def node_attributes(node: Node) -> dict[str, str | int | float]:
     """The node's attributes without empty values, its counts flattened (killed=3)."""
     attrs = {"kind": node.kind, "type": node.type, "category": node.category, "label": node.label, "wikidata": node.wikidata,
-             "date": node.date, "weight": node.weight, "lon": node.lon, "lat": node.lat, **node.counts}
+             "date": node.date, "weight": node.weight, "lon": node.lon, "lat": node.lat, "modality": node.modality,
+             **node.counts}
     return {k: v for k, v in attrs.items() if v not in ("", None)}
 
 

@@ -6,7 +6,7 @@ const CRISIS = "https://w3id.org/crisis-kg/ontology#";
 const RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label";
 const RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 const OWL_SAME_AS = "http://www.w3.org/2002/07/owl#sameAs";
-const INPUT_TYPES = {date: "date", integer: "number"};
+const INPUT_TYPES = {date: "date", integer: "number", boolean: "checkbox"};
 let cy = null;
 
 function element(tag, text, attrs) {
@@ -35,19 +35,25 @@ function choose(q, button) {
   $("description").textContent = q.description;
   const form = $("params");
   form.textContent = "";
-  for (const p of q.params) {
+  for (const p of q.params) {   // a parameter with a default is optional and starts at its default
     const label = element("label", p.name + " ");
-    label.appendChild(element("input", undefined, {name: p.name, type: INPUT_TYPES[p.type] || "text",
-                                                   placeholder: p.description, required: ""}));
+    const input = element("input", undefined, {name: p.name, type: INPUT_TYPES[p.type] || "text",
+                                               placeholder: p.description, title: p.description});
+    if (p.default === null) input.required = true;
+    else if (p.type === "boolean") input.checked = p.default.toLowerCase() === "true";
+    else input.value = p.default;
+    label.appendChild(input);
     form.appendChild(label);
   }
   form.appendChild(element("button", "Run", {type: "submit", id: "run"}));
   form.onsubmit = (event) => { event.preventDefault(); run(q); };
-  if (!q.params.length) run(q);
+  if (q.params.every((p) => p.default !== null)) run(q);
 }
 
 async function run(q) {
   const args = new URLSearchParams(new FormData($("params")));
+  // an unticked box is not in the form data: send false, not the default
+  $("params").querySelectorAll("input[type=checkbox]").forEach((box) => args.set(box.name, String(box.checked)));
   const graph = q.kind === "CONSTRUCT" || q.kind === "DESCRIBE";
   $("status").textContent = "Running…";
   const response = await fetch("/queries/" + encodeURIComponent(q.name) + "?" + args, {
@@ -85,7 +91,8 @@ function showSolutions(data) {
     const iris = vars.filter((v) => b[v] && b[v].type === "uri");
     for (const v of iris) {
       const next = vars[vars.indexOf(v) + 1];
-      const label = next && b[next] && b[next].type === "literal" ? b[next].value : shortName(b[v].value);
+      // a name is a plain or language-tagged literal (not a count, date or the unasserted switch)
+      const label = next && b[next] && b[next].type === "literal" && !b[next].datatype ? b[next].value : shortName(b[v].value);
       if (!nodes.has(b[v].value)) nodes.set(b[v].value, {data: {id: b[v].value, label: label, weight: 1}});
       else nodes.get(b[v].value).data.weight += 1;
     }
