@@ -29,6 +29,11 @@ model: $(STAMP)
 	nice $(BIN)/python -m kg.train_ner --data ../shared/data --out kg/data/ner-model
 	$(BIN)/python tools/build_common_words.py ../shared/data
 
+.PHONY: parser
+# Train the UPOS tagger + dependency parser on ../shared/data/ud-indonesian (GSD dev + CSUI train + PUD; scores on GSD/CSUI test).
+parser: $(STAMP)
+	nice $(BIN)/python -m kg.train_parser --data ../shared/data --out kg/data/parser-model
+
 .PHONY: bench
 # Benchmarks on IndoSum (see docs/PERFORMANCE.md); e.g. make bench BENCH_ARGS="--limit 400" for a quick run.
 bench: $(STAMP)
