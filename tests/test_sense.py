@@ -137,3 +137,17 @@ def test_meeting_words_in_other_senses(read):
     ext = read("Para diplomat menyebut perundingan di Jenewa menemui jalan buntu. "
                "Presiden mengunjungi proyek bendungan di Laos.")
     assert [e.cls for e in crisis_events(ext)] == ["Meeting"]      # the talks, not "menemui jalan buntu"
+
+
+def test_figures_land_on_the_noun_they_count(read):
+    ext = read("Polisi menahan sekitar 1.200 orang dan sedikitnya dua demonstran tewas di Almaty. "
+               "Bentrokan itu menewaskan 22 orang dan melukai 59 lainnya di Osh.")
+    figures = sorted((e.cls, f.prop, f.quantity.value) for e in ext.events for f in e.figures)
+    assert figures == [("Casualties", "injured", 59), ("Casualties", "killed", 2), ("Casualties", "killed", 22),
+                       ("Detention", "detained", 1200)]
+
+
+def test_the_parse_finds_arguments_word_order_misses(read):
+    ext = read("Menteri Luar Negeri Alfred Mutua sudah dilantik oleh Presiden Kenya Uhuru Kenyatta pada Rabu lalu.")
+    event, = of(ext, "LeadershipChange")
+    assert names(ext, event.agents) == ["Uhuru Kenyatta"] and names(ext, event.targets) == ["Alfred Mutua"]

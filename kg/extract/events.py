@@ -26,10 +26,12 @@ from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
+from kg.extract import arguments
 from kg.extract.dates import find_dates
 from kg.extract.numbers import find_quantities
 from kg.extract.sense import article_domain, crisis_sense, domain_counts
 from kg.records import ENTITY_KIND, Event, ExtractedDocument, Figure, Mention
+from kg.syntax import Parse, load_parser
 
 DATA = json.loads((Path(__file__).resolve().parent.parent / "data" / "triggers.json").read_text(encoding="utf-8"))
 
@@ -212,6 +214,7 @@ THAT_AFTER = set(DATA["that_after"])
 BY_SENSE = set(DATA["coref_by_sense"])
 OBJECT_PARTICIPANT = {"MilitaryDeployment", "Protest", "Meeting", "ArmedClash"}
 OBJECT_PREPOSITIONS = {"kepada", "terhadap", "dari", "dengan", "melalui", "antara"}
+NOMINAL_BARE = set(DATA["nominal_bare"])
 
 
 # --- a sentence as tokens --------------------------------------------------------
@@ -264,6 +267,7 @@ class Sent:
                 self.first_tok.setdefault(tok.mention, tok.i)
                 self.last_tok[tok.mention] = tok.i
         self.in_quote = self._quoted()
+        self.parse: Parse | None = None      # set when the sentence holds a trigger and a parser is installed
         outlets = [mi for mi in mentions if self._dateline(mi)]
         first = min((self.first_tok[mi] for mi in outlets), default=0)
         self.datelines = set(outlets) | {mi for mi in mentions if mi in self.last_tok and self.last_tok[mi] < first}
@@ -574,19 +578,21 @@ def _after_light_verb(sent: Sent, start: int) -> int | None:
 
 
 def _roles(sent: Sent, hit: Hit) -> tuple[list[int], list[int], list[int]]:
-    """(agents, targets, participants) of a trigger, from its voice."""
+    """(agents, targets, participants) of a trigger, from its voice; where word order finds nobody,
+    from the parse."""
     lo, hi = sent.clause(hit.start)
     hi = max(hi, hit.end)
     if hit.cls in OBJECT_PARTICIPANT and hit.end + 1 < len(sent.toks) and sent.toks[hit.end].low == "dengan":
         hi = sent.clause(hit.end + 1)[1]      # "bertemu dengan X", "bentrok dengan X": the partner is a participant
     agents, targets, participants = [], [], []
+    passive = hit.voice in ("di", "ter") or (hit.cls == "Casualties" and hit.voice == "bare")
+    nominal = _is_nominal(hit.voice) or hit.voice == "bare" and sent.toks[hit.start].low in NOMINAL_BARE
     if hit.voice == "di":
         targets, _ = _subject(sent, hit.start)
         agents = _agent_after(sent, hit.end, hi)
-    elif hit.voice == "ter" or (hit.cls == "Casualties" and hit.voice == "bare"):
+    elif passive:
         targets, _ = _subject(sent, hit.start)
-    elif _is_nominal(hit.voice) or hit.voice == "bare" and hit.end - hit.start >= 1 and sent.toks[hit.start].low in (
-            "protes", "kudeta", "korban", "subsidi", "sanksi", "konsesi", "reformasi", "mediasi", "negosiasi"):
+    elif nominal:
         light = _after_light_verb(sent, hit.start)
         if light is not None:
             agents, _ = _subject(sent, light)
@@ -594,18 +600,49 @@ def _roles(sent: Sent, hit: Hit) -> tuple[list[int], list[int], list[int]]:
     else:
         agents, _ = _subject(sent, hit.start)
         targets = _object(sent, hit.end, hi)
+    if sent.parse is not None and not nominal:
+        head = arguments.head_of_span(sent.parse, hit.start, hit.end)
+        found = arguments.roles(sent.parse, head)
+        subjects = _parse_actors(sent, found.subjects + found.passive_subjects)
+        if passive:
+            targets = targets or subjects
+            agents = agents or _parse_actors(sent, found.agents)
+        else:
+            agents = agents or subjects
+            targets = targets or [mi for mi in _parse_actors(sent, found.objects) if mi not in agents]
     if hit.cls in OBJECT_PARTICIPANT:
         participants, targets = targets + participants, []
     return agents, targets, participants
 
 
-def _places(sent: Sent, start: int) -> list[int]:
-    """Places named with a locative ('di X', 'ke kota X') in the trigger's clause, else linked to it."""
+def _parse_actors(sent: Sent, tokens: list[int]) -> list[int]:
+    """The actors (persons, organisations, groups) the parse's dependents name; never a dateline."""
+    mention_at = [t.mention for t in sent.toks]
+    out = []
+    for i in tokens:
+        actor = next((mi for mi in arguments.mentions_of(sent.parse, i, mention_at)
+                      if sent.kind(mi) in ACTOR_KINDS and mi not in sent.datelines), None)
+        if actor is not None and actor not in out:
+            out.append(actor)
+    return out
+
+
+def _places(sent: Sent, hit: Hit) -> list[int]:
+    """Places named with a locative ('di X', 'ke kota X') in the trigger's clause, else linked to it;
+    else the "di/ke/dari" phrase the parse hangs under the trigger or its object."""
+    start = hit.start
     lo, hi = sent.clause(start)
-    locative = [mi for mi in sent.mentions if sent.kind(mi) == "Place" and (
+    locative = [mi for mi in sent.mentions if sent.kind(mi) == "Place" and mi not in sent.datelines and (
         sent.preceded_by(mi, LOCATIVES) or _after_facility(sent, mi))]
     in_clause = [mi for mi in locative if lo <= sent.first_tok[mi] < hi]
-    return in_clause or [mi for mi in locative if _linked(sent, sent.first_tok[mi], start)]
+    found = in_clause or [mi for mi in locative if _linked(sent, sent.first_tok[mi], start)]
+    if found or sent.parse is None:
+        return found
+    mention_at = [t.mention for t in sent.toks]
+    phrases = arguments.roles(sent.parse, arguments.head_of_span(sent.parse, hit.start, hit.end)).places
+    places = [next((mi for mi in arguments.mentions_of(sent.parse, i, mention_at) if sent.kind(mi) == "Place"), None)
+              for i in phrases]
+    return [mi for mi in dict.fromkeys(places) if mi is not None]
 
 
 def _after_facility(sent: Sent, mi: int) -> bool:
@@ -771,6 +808,28 @@ def _figure_prop(sent: Sent, q_start: int, q_end: int) -> tuple[str, int] | None
     return None
 
 
+def _parsed_figure_prop(sent: Sent, number: int) -> tuple[str, int] | None:
+    """(count property, token of its keyword) from the parse: the noun the numeral counts, and the
+    figure word that noun is the subject or object of ("menahan 1.200 orang dan dua demonstran tewas")."""
+    if sent.parse is None:
+        return None
+    noun = arguments.counted_noun(sent.parse, number)
+    if noun is None or not (sent.any_phrase_at(noun, COUNTED) or sent.toks[noun].mention is not None
+                            and sent.kind(sent.toks[noun].mention) == "Group"):
+        return None
+    governor = arguments.governor(sent.parse, noun)
+    if governor is None:
+        return None
+    at = governor[0]
+    lo, hi = sorted((noun, at))
+    if any(sent.is_break(k) or sent.toks[k].text == "," for k in range(lo + 1, hi)):
+        return None       # a parse that reaches over "sementara", "sedangkan" or a comma: word order decides
+    for prop in FIG_AFTER:
+        if sent.any_phrase_at(at, FIG_AFTER[prop]) or sent.any_phrase_at(at, FIG_BEFORE[prop]):
+            return prop, at
+    return None
+
+
 def _crowd_event(sent: Sent, q_start: int, q_end: int, events: list[Event], starts: dict[int, int]) -> Event | None:
     """'Ribuan orang turun ke jalan', 'ratusan pengunjuk rasa menyerbu': the size of a protest or riot.
 
@@ -827,9 +886,10 @@ def extract_events(ext: ExtractedDocument, words: list[tuple[int, str]]) -> list
             sents.append(Sent(ext, index, tokens, mentions_in[index]))
     cues = [domain_counts(sent.toks) for sent in sents]
     domain = article_domain(sum(cues, Counter()))
-    for sent, sent_cues in zip(sents, cues):
-        found, speakers = _sentence_events(sent, ext.doc.published, last_speakers, starts, pending, spoken,
-                                           crisis_sense(sent_cues, domain))
+    hits = [_match_triggers(sent) if crisis_sense(sent_cues, domain) else [] for sent, sent_cues in zip(sents, cues)]
+    _parse([sent for sent, found in zip(sents, hits) if found])
+    for sent, sent_hits in zip(sents, hits):
+        found, speakers = _sentence_events(sent, sent_hits, ext.doc.published, last_speakers, starts, pending, spoken)
         last_speakers = speakers or _antecedent(sent, last_speakers)
         first = len(events)
         events.extend(found)
@@ -840,14 +900,31 @@ def extract_events(ext: ExtractedDocument, words: list[tuple[int, str]]) -> list
     return events
 
 
-def _sentence_events(sent: Sent, published, last_speakers: list[int], starts: dict[int, int],
-                     pending: list[_Pending], spoken: dict[int, list[int]],
-                     crisis: bool = True) -> tuple[list[Event], list[int]]:
-    """Events and statements of a sentence; with ``crisis`` False (a sport or market sentence) statements only."""
+def _parse(sents: list[Sent]) -> None:
+    """Parse, in one batch, the sentences that hold a trigger: the parser costs about a hundred times
+    the tokenizer, so the rest of the text is never parsed. Without an installed parser, word order rules."""
+    parser = _parser()
+    if parser is None or not sents:
+        return
+    for sent, parse in zip(sents, parser.parse([[t.text for t in sent.toks] for sent in sents])):
+        sent.parse = parse
+
+
+@lru_cache(maxsize=1)
+def _parser():
+    try:
+        return load_parser()
+    except FileNotFoundError:
+        return None
+
+
+def _sentence_events(sent: Sent, hits: list[Hit], published, last_speakers: list[int], starts: dict[int, int],
+                     pending: list[_Pending], spoken: dict[int, list[int]]) -> tuple[list[Event], list[int]]:
+    """Events of the trigger ``hits`` and the statements of a sentence."""
     dates = _dates(sent, published)
     out: list[Event] = []
     groups: dict[tuple, Event] = {}
-    for hit in _match_triggers(sent) if crisis else []:
+    for hit in hits:
         negated, modality = _negation_modality(sent, hit.start, hit.end if _is_nominal(hit.voice) else None)
         ref = _date_for(sent, dates, hit.start, hit.cls)
         key = (hit.cls, hit.sense if hit.cls in BY_SENSE else None,
@@ -872,7 +949,7 @@ def _sentence_events(sent: Sent, published, last_speakers: list[int], starts: di
         _add(event.agents, agents)
         _add(event.targets, [t for t in targets if t not in event.agents])
         _add(event.participants, [p for p in participants if p not in event.agents + event.targets])
-        _add(event.places, [p for p in _places(sent, hit.start) if p not in event.agents + event.targets])
+        _add(event.places, [p for p in _places(sent, hit) if p not in event.agents + event.targets])
     for ref in dates:
         if ref.anchored_days is not None:
             pending.append(_Pending(sent.index, ref, list(out)))
@@ -989,7 +1066,7 @@ def _figures(sent: Sent, events: list[Event], starts: dict[int, int], speeches: 
         q_start, q_end = sent.tok_at_char(q.begin), sent.tok_at_char(q.end - 1) + 1
         if _subset(sent, q_start):
             continue
-        prop_at = _figure_prop(sent, q_start, q_end)
+        prop_at = _parsed_figure_prop(sent, q_end - 1) or _figure_prop(sent, q_start, q_end)
         if prop_at:
             prop, at = prop_at
             cls = FIGURE_CLASS[prop]

@@ -1,0 +1,139 @@
+"""Event arguments read from a sentence's dependency parse (kg.syntax).
+
+Why: token windows guess who did what to whom from word order, and go wrong as
+soon as a sentence holds two clauses or two numbers ("polisi menahan sekitar
+1.200 orang dan sedikitnya dua demonstran tewas": 1,200 were detained, two were
+killed). The parse says which noun a numeral counts (nummod), which verb that
+noun is the subject or object of, who the "oleh" agent of a passive is, and
+which "di/ke/dari" phrase hangs under the trigger.
+
+Pure functions over a Parse and a token → mention map: kg.extract.events decides
+what to do with the answers (it keeps its word-order rules where the parse says
+nothing). Conventions are those of the UD Indonesian treebanks (see kg.syntax).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kg.syntax import Parse
+
+SUBJECTS = {"nsubj", "csubj"}
+PASSIVE_SUBJECTS = {"nsubj:pass", "csubj:pass"}
+OBJECTS = {"obj", "iobj"}
+NAME_PARTS = (("flat", "flat:name", "appos", "compound"),     # a name's other words, nearest kinds first:
+              ("nmod", "amod", "det", "nummod"))              # "Presiden Kenya Uhuru Kenyatta" is Kenyatta
+COORDINATION = {"conj"}
+LOCATIVE_CASES = {"di", "ke", "dari"}
+AGENT_CASE = "oleh"
+COUNTS = {"nummod", "nummod:gov", "det"}   # a numeral under the noun it counts
+CLAUSES = {"root", "conj", "ccomp", "xcomp", "advcl", "acl", "acl:relcl", "parataxis", "csubj", "csubj:pass"}
+SHARED = {"xcomp", "conj"}          # clauses that share their subject with the one above ("berusaha menangkap")
+
+
+@dataclass
+class Roles:
+    """Token indexes (of the parse) that the trigger's dependents point to, by role."""
+    subjects: list[int] = field(default_factory=list)
+    passive_subjects: list[int] = field(default_factory=list)
+    objects: list[int] = field(default_factory=list)
+    agents: list[int] = field(default_factory=list)        # "oleh X"
+    places: list[int] = field(default_factory=list)        # "di/ke/dari X" under the trigger or its object
+
+
+def head_of_span(parse: Parse, start: int, end: int) -> int:
+    """The token of [start, end) whose head lies outside it: "unjuk rasa" → "unjuk"."""
+    for i in range(start, end):
+        if not start <= parse.heads[i] < end or parse.heads[i] == i:
+            return i
+    return start
+
+
+def _case(parse: Parse, i: int) -> str | None:
+    cases = parse.children(i, "case")
+    return parse.words[cases[0]].lower() if cases else None
+
+
+def _with_conjuncts(parse: Parse, i: int) -> list[int]:
+    return [i] + parse.children(i, *COORDINATION)
+
+
+def roles(parse: Parse, trigger: int) -> Roles:
+    """The trigger's subject, passive subject, object, "oleh" agent and place phrases."""
+    out = Roles()
+    for child in parse.children(trigger):
+        dep, case = parse.deps[child], _case(parse, child)
+        if case == AGENT_CASE:
+            out.agents += _with_conjuncts(parse, child)
+        elif case in LOCATIVE_CASES:
+            out.places.append(child)
+        elif dep in SUBJECTS and case is None:
+            out.subjects += _with_conjuncts(parse, child)
+        elif dep in PASSIVE_SUBJECTS and case is None:
+            out.passive_subjects += _with_conjuncts(parse, child)
+        elif dep in OBJECTS and case is None:
+            out.objects += _with_conjuncts(parse, child)
+    for obj in out.objects:          # "menangkap 20 demonstran di Lima": the place hangs under the object
+        out.places += [c for c in parse.children(obj, "nmod", "obl") if _case(parse, c) in LOCATIVE_CASES]
+    if not out.subjects and parse.deps[trigger] in COORDINATION:   # "... dan menahan 20 orang": a shared subject
+        first = parse.heads[trigger]
+        out.subjects = [c for c in parse.children(first, *SUBJECTS) if _case(parse, c) is None]
+    return out
+
+
+def mentions_of(parse: Parse, i: int, mention_at: list[int | None]) -> list[int]:
+    """The mentions a dependent may stand for, nearest first: its own, then those of the words of its
+    name ("Presiden" → flat → "Kenya" → flat → "Uhuru Kenyatta"); never one behind a preposition."""
+    out, queue, seen = [], [i], {i}
+    while queue:
+        j = queue.pop(0)
+        if mention_at[j] is not None and mention_at[j] not in out:
+            out.append(mention_at[j])
+        for deps in NAME_PARTS:
+            for child in parse.children(j, *deps):
+                if child not in seen and _case(parse, child) is None:
+                    seen.add(child)
+                    queue.append(child)
+    return out
+
+
+def counted_noun(parse: Parse, number: int) -> int | None:
+    """The noun a numeral counts: its head when it is the noun's nummod ("20 demonstran")."""
+    if parse.deps[number] in COUNTS and parse.heads[number] != number and parse.heads[number] > number:
+        return parse.heads[number]
+    return None
+
+
+def governor(parse: Parse, noun: int) -> tuple[int, str] | None:
+    """The word a counted noun is the subject or object of, with the relation:
+    "dua demonstran tewas" → (tewas, nsubj); "menahan 1.200 orang" → (menahan, obj).
+    None for a noun coordinated with another ("1.200 orang dan dua demonstran tewas"): the
+    parse cannot tell a shared verb from a clause of its own there."""
+    head = parse.heads[noun]
+    if head == noun or parse.deps[noun] in COORDINATION:
+        return None
+    return head, parse.deps[noun]
+
+
+def clause_head(parse: Parse, i: int) -> int:
+    """The verb (or predicate) heading the clause word ``i`` belongs to."""
+    seen = set()
+    while parse.deps[i] not in CLAUSES and parse.heads[i] != i and i not in seen:
+        seen.add(i)
+        i = parse.heads[i]
+    return i
+
+
+def clauses_of(parse: Parse, trigger: int) -> set[int]:
+    """The trigger's clause and those it shares its subject with: "polisi berusaha menangkap X",
+    "polisi menyerbu gedung dan menangkap X" (the subject stands in the first clause)."""
+    out, i = set(), clause_head(parse, trigger)
+    while True:
+        out.add(i)
+        if parse.deps[i] not in SHARED or parse.heads[i] == i:
+            return out
+        i = clause_head(parse, parse.heads[i])
+
+
+def in_clause(parse: Parse, start: int, end: int, clauses: set[int]) -> bool:
+    """Whether the words [start, end) (a mention) belong to one of ``clauses``."""
+    return clause_head(parse, head_of_span(parse, start, end)) in clauses
