@@ -24,10 +24,11 @@ class UserError(Exception):
 
 
 def _known_errors() -> tuple[type[BaseException], ...]:
+    from kg.lang import LanguageError
     from kg.query import QueryError
     from kg.store import StoreError
 
-    return (UserError, QueryError, StoreError)
+    return (UserError, QueryError, StoreError, LanguageError)
 
 
 # Commands that live in their own modules, imported only when run (fast start-up).

@@ -24,6 +24,7 @@ from pathlib import Path
 import click
 
 from kg.conll import KIND_OF_TAG, KINDS, read_gold
+from kg.lang import language
 from kg.nlp import read_table
 from kg.records import ENTITY_KIND
 
@@ -61,7 +62,7 @@ def score(gold_spans: Iterable[tuple], predicted_spans: Iterable[tuple]) -> dict
 
 def without_place_noun(text: str, span: tuple[int, int, str]) -> tuple[int, int, str]:
     """Our convention for "kota Bandung", "desa Kramas": the place is "Bandung", the lower-case
-    noun before it is a cue (kg/data/place_cues.tsv), not part of the name; both corpora put it
+    noun before it is a cue (place_cues.tsv of the language folder), not part of the name; both corpora put it
     inside the span, so gold spans are read without it."""
     begin, end, kind = span
     first, _, rest = text[begin:end].partition(" ")
@@ -110,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     """Score a bare spaCy model directory (the pipeline's own command is `kg eval-ner`)."""
     parser = argparse.ArgumentParser(prog="python -m kg.eval_ner", description=main.__doc__)
     parser.add_argument("files", nargs="+", type=Path, help="CoNLL gold files")
-    parser.add_argument("--model", type=Path, default=Path(__file__).parent / "data" / "ner-model")
+    parser.add_argument("--model", type=Path, default=language().file("ner-model"))
     args = parser.parse_args(argv)
     import spacy
     try:

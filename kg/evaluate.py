@@ -26,9 +26,10 @@ from pathlib import Path
 
 import click
 
+from kg.lang import language
 from kg.records import ENTITY_KIND, Event, ExtractedDocument
 
-NAME_NOISE = {"para", "sang", "kaum"}
+NAME_NOISE = set(language().json("names.json")["name_noise"])
 ASSERTED = "asserted"
 NON_NEWS = {"olahraga", "showbiz", "hiburan", "teknologi", "inspirasi"}   # IndoSum categories with no crisis news
 

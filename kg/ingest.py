@@ -19,18 +19,19 @@ from typing import Iterator
 
 from charset_normalizer import from_bytes
 
+from kg.lang import language
 from kg.records import Document
 
-DATA = Path(__file__).parent / "data"
+LANG = language()
+WORDS = LANG.json("function_words.json")
 MANIFEST = "manifest.csv"
 SUFFIXES = {".txt", ".jsonl", ".html", ".htm"}
 MAX_BYTES = 50_000_000
 MAX_CHARS = 1_000_000   # spaCy's nlp.max_length: longer texts make the whole build fail
 CHROME_MAX_WORDS = 12
 MENU_MAX_WORDS = 3
-VERB_PREFIX = re.compile(r"^(me|di|ber|ter|per|ke)\w{3,}", re.IGNORECASE)
-FUNCTION_WORDS = set("yang dan di ke dari itu dengan untuk pada ini tidak dalam akan bahwa telah adalah "
-                     "juga oleh karena atau sebagai sudah saat mereka kata para".split())
+VERB_PREFIX = re.compile(r"^(" + "|".join(WORDS["verb_prefixes"]) + r")\w{3,}", re.IGNORECASE)
+FUNCTION_WORDS = set(WORDS["prose_words"])
 
 
 @dataclass
@@ -42,14 +43,9 @@ class Problem:
         return f"{self.source}: {self.reason}"
 
 
-def _patterns(name: str) -> list[str]:
-    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
-    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
-
-
-CHROME = [re.compile(p, re.IGNORECASE) for p in _patterns("chrome.txt")]
+CHROME = [re.compile(p, re.IGNORECASE) for p in LANG.lines("chrome.txt")]
 WHOLE_LINE_CHROME = [p for p in CHROME if p.pattern.startswith("^") and p.pattern.endswith("$")]
-BARE_VERBS = set(_patterns("verbs.txt"))
+BARE_VERBS = set(LANG.lines("verbs.txt"))
 
 
 # --- cleaning --------------------------------------------------------------
@@ -85,8 +81,8 @@ def _is_chrome(line: str) -> bool:
     return False
 
 
-def looks_indonesian(text: str) -> bool:
-    """Enough Indonesian function words; short texts get the benefit of the doubt."""
+def in_language(text: str) -> bool:
+    """Enough function words of the language; short texts get the benefit of the doubt."""
     words = re.findall(r"[a-zA-Z]+", text.lower())
     if len(words) < 30:
         return True
@@ -201,7 +197,7 @@ def make_document(doc_id: str, text: str, meta: dict[str, str], source: str) -> 
     published = meta.pop("published", "") or None
     doc = Document(
         id=doc_id, text=text, published=parse_date(published) if published else None,
-        publisher=meta.pop("publisher", None), language=meta.pop("language", None) or "id",
+        publisher=meta.pop("publisher", None), language=meta.pop("language", None) or LANG.code,
         url=meta.pop("url", None), source=source,
         meta={k: str(v) for k, v in meta.items() if k not in ("file", "id", "text")},
     )
@@ -219,8 +215,8 @@ def _checked(doc: Document, problems: list[Problem]) -> Document | None:
         problems.append(Problem(doc.source, f"text longer than {MAX_CHARS:,} characters "
                                 f"({len(doc.text):,}); skipped"))
         return None
-    if not looks_indonesian(doc.text):
-        problems.append(Problem(doc.source, "not Indonesian text; skipped"))
+    if not in_language(doc.text):
+        problems.append(Problem(doc.source, f"not {LANG.name} text; skipped"))
         return None
     return doc
 

@@ -2,13 +2,12 @@
 
 Built on ``spacy.blank("id")``: a sentence splitter that knows quotes and
 headlines, the project's trained NER model when it is installed, and rule
-components whose patterns live in ``kg/data/``. Entities end up in
+components whose patterns live in the language folder (``kg/lang/id/``). Entities end up in
 ``doc.ents`` with our ontology's class names as labels; a person's title is
 kept apart from the name, in ``span._.role``.
 """
 from __future__ import annotations
 
-import json
 import logging
 import os
 import re
@@ -18,16 +17,16 @@ from pathlib import Path
 import numpy
 import spacy
 from spacy.attrs import SENT_START, SPACY
-from spacy.lang.id.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from kg import gazetteer
+from kg.lang import language
 from kg.records import ENTITY_KIND
 
-DATA = Path(__file__).parent / "data"
-MODEL_DIR = Path(os.environ.get("KG_NER_MODEL") or DATA / "ner-model")   # KG_NER_MODEL: use another model
+LANG = language()
+MODEL_DIR = Path(os.environ.get("KG_NER_MODEL") or LANG.file("ner-model"))   # KG_NER_MODEL: use another model
 MODEL_LABELS = {"PER": "Person", "ORG": "Organization", "LOC": "Place"}
 
 Span.set_extension("role", default=None, force=True)
@@ -40,25 +39,28 @@ SENTENCE_END = re.compile(r"[.!?…]+[”\"’')\]]*$")
 OPEN_QUOTES = {"“", "‘"}
 CLOSE_QUOTES = {"”", "’"}
 ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&\-]{1,9}$")
-NAME_PARTICLES = {"de", "da", "van", "von", "der", "le", "la", "bin", "binti", "al", "el", "dos"}
+NAMES = LANG.json("names.json")
+NAME_PARTICLES = set(NAMES["name_particles"])
 HEADLINE = "kg_headline_tokens"
 NAME_CONTEXT = 3    # tokens the model sees either side of a word that may be in a name: one more than its CNN's reach
 TEXTS = "kg_token_texts"     # the tokens' texts, read once: spaCy makes a new Token object at every doc[i]
 PIPE_BATCH = 32     # articles a batch: at spaCy's default of 1000 the model runs ~45 % slower (cache misses)
-ARTICLES = {"seorang", "sang", "salah", "para"}
+ARTICLES = set(NAMES["articles"])
 TITLED = 6          # priority of a name read after a title, the highest
 HEADLINE_MIN_WORDS, HEADLINE_SHARE = 5, 0.8
-CANNOT_END_NAME = {"dan", "untuk", "urusan", "dalam", "luar", "di", "dari", "-"}
-DIRECTIONS = {"barat", "timur", "utara", "selatan", "tengah", "barat daya", "tenggara", "barat laut", "timur laut"}
+CANNOT_END_NAME = set(NAMES["cannot_end_name"]) | {"-"}
+DIRECTIONS = set(NAMES["directions"])
+LONG_NAME_WORDS = set(NAMES["long_name_words"]) | {"-"}    # inside a long name before "(ACRONYM)"
 
 
 def read_list(name: str) -> list[str]:
-    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
-    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+    """A word list of the language folder, one entry a line."""
+    return LANG.lines(name)
 
 
 def read_table(name: str) -> list[list[str]]:
-    return [line.split("\t") for line in read_list(name)]
+    """A tab-separated table of the language folder."""
+    return LANG.table(name)
 
 
 # --- sentences -------------------------------------------------------------
@@ -337,7 +339,7 @@ class CrisisEntities:
                 continue
             long_start = start
             while long_start > 0 and (_capitalised(doc[long_start - 1]) or
-                                      doc[long_start - 1].text.lower() in self.org_words | {"di", "dari", "atas", "-"}):
+                                      doc[long_start - 1].text.lower() in self.org_words | LONG_NAME_WORDS):
                 long_start -= 1
             while long_start < start and not _capitalised(doc[long_start]):
                 long_start += 1
@@ -635,8 +637,8 @@ def _model_says(doc: Doc, start: int, end: int, label: str, default: bool) -> bo
 
 @lru_cache(maxsize=1)
 def common_words() -> frozenset[str]:
-    """Words the NER train splits write in lower case, and spaCy's Indonesian stop words."""
-    return frozenset(read_list("common_words.txt")) | STOP_WORDS
+    """Words the NER train splits write in lower case, and spaCy's stop words of the language."""
+    return frozenset(read_list("common_words.txt")) | spacy.util.get_lang_class(LANG.spacy_lang).Defaults.stop_words
 
 
 @lru_cache(maxsize=1)
@@ -655,7 +657,7 @@ def is_dictionary_word(text: str) -> bool:
 
 def date_words() -> set[str]:
     """Month and weekday names ("Selasa" after a name is when, not a surname)."""
-    dates = json.loads((DATA / "dates.json").read_text(encoding="utf-8"))
+    dates = LANG.json("dates.json")
     return {w.lower() for w in [*dates["months"], *dates["weekdays"]]}
 
 
@@ -664,7 +666,7 @@ def _lemma_table():
     dictionary of words; no lemmatizer runs, since nothing reads a token's lemma."""
     from spacy.lookups import load_lookups
 
-    return load_lookups("id", ["lemma_lookup"]).get_table("lemma_lookup")   # a Table: keys are hashed
+    return load_lookups(LANG.spacy_lang, ["lemma_lookup"]).get_table("lemma_lookup")   # a Table: keys are hashed
 
 
 def _untiled(candidates: list[Candidate]) -> list[Candidate]:
@@ -761,7 +763,7 @@ def bare_tokenizer():
 @lru_cache(maxsize=2)
 def load_pipeline(use_model: bool = True) -> Language:
     """The full pipeline; without the trained model, rules alone (and a warning)."""
-    nlp = spacy.blank("id")
+    nlp = spacy.blank(LANG.spacy_lang)
     nlp.add_pipe("crisis_sentences")
     if use_model:
         if model_available():

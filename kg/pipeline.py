@@ -22,6 +22,7 @@ import pyoxigraph as ox
 import kg
 from kg import gazetteer, nlp, rdf
 from kg.ingest import Problem, read_documents
+from kg.lang import language
 from kg.ontology import ontology_path
 from kg.records import ENTITY_KIND, Document, Entity, ExtractedDocument
 from kg.resolve import GROUPS, Resolver
@@ -32,6 +33,7 @@ from kg.vocab import CRISIS, ENTITIES_GRAPH, ONTOLOGY_GRAPH, RDF, doc_iri, entit
 RDF_TYPE = RDF + "type"
 
 CHUNK = 32            # documents a worker extracts at a time
+DATA = Path(kg.__file__).parent / "data"   # language-neutral data: the Wikidata tables
 LOAD_QUADS = 200_000  # quads gathered before each bulk load into the store
 
 
@@ -46,9 +48,10 @@ class BuildReport:
 
 
 def settings_hash(use_model: bool) -> str:
-    """What, besides the text, decides the output: version, data files, model."""
+    """What, besides the text, decides the output: version, data files (language-neutral and the
+    language's), model."""
     digest = hashlib.sha256(kg.__version__.encode())
-    for path in sorted(nlp.DATA.glob("*.*")):
+    for path in [*sorted(DATA.glob("*.*")), *sorted(language().path.glob("*.*"))]:
         digest.update(path.name.encode() + path.read_bytes())
     meta = nlp.MODEL_DIR / "meta.json"
     digest.update(str(use_model and meta.exists()).encode())

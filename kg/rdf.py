@@ -12,6 +12,7 @@ from typing import Iterator
 
 from pyoxigraph import Literal, NamedNode, Quad
 
+from kg.lang import language
 from kg.records import Entity, Event, ExtractedDocument
 from kg.vocab import (CRISIS, DCTERMS, ENTITIES_GRAPH, ITSRDF, NIF, RDF, RDFS, SKOS, XSD,
                       doc_iri, slug, span_iri)
@@ -20,6 +21,7 @@ A = NamedNode(RDF + "type")
 RDF_VALUE = NamedNode(RDF + "value")
 TA_IDENT_REF = NamedNode(ITSRDF + "taIdentRef")
 TA_CLASS_REF = NamedNode(ITSRDF + "taClassRef")
+TEXT_TAG = language().rdf_language_tag     # words quoted from the text: "unjuk rasa"@id
 
 
 @lru_cache(maxsize=None)     # a few hundred terms, made once
@@ -110,7 +112,7 @@ def _mention_quads(ext: ExtractedDocument, d: NamedNode) -> Iterator[Quad]:
         yield Quad(mi, TA_CLASS_REF, C(m.cls), g)
         yield Quad(entity, A, C(m.cls), g)
         if m.role:
-            yield Quad(entity, C("role"), Literal(m.role, language="id"), g)
+            yield Quad(entity, C("role"), Literal(m.role, language=TEXT_TAG), g)
         if m.affiliation is not None:
             yield Quad(entity, C("affiliation"), NamedNode(ext.mentions[m.affiliation].entity), g)
 
@@ -121,11 +123,11 @@ def _event_quads(ext: ExtractedDocument, e: Event, d: NamedNode) -> Iterator[Qua
     ent = [NamedNode(m.entity) for m in ext.mentions]
     yield Quad(ev, A, C(e.cls), g)
     yield Quad(ev, C("evidence"), g, g)
-    yield Quad(ev, C("trigger"), Literal(e.trigger, language="id"), g)
+    yield Quad(ev, C("trigger"), Literal(e.trigger, language=TEXT_TAG), g)
     if e.date:
         yield Quad(ev, C("date"), _date(e.date), g)
     if e.date_text:
-        yield Quad(ev, C("dateText"), Literal(e.date_text, language="id"), g)
+        yield Quad(ev, C("dateText"), Literal(e.date_text, language=TEXT_TAG), g)
     if e.end_date:
         yield Quad(ev, C("endDate"), _date(e.end_date), g)
     for prop, indexes in (("place", e.places), ("agent", e.agents), ("target", e.targets),
@@ -138,7 +140,7 @@ def _event_quads(ext: ExtractedDocument, e: Event, d: NamedNode) -> Iterator[Qua
     for i in e.spoken_for:
         yield Quad(ev, C("spokenFor"), ent[i], g)
     if e.quote:
-        yield Quad(ev, C("quote"), Literal(e.quote, language="id"), g)
+        yield Quad(ev, C("quote"), Literal(e.quote, language=TEXT_TAG), g)
     if e.medium is not None:
         yield Quad(ev, C("medium"), ent[e.medium], g)
     for k in e.about_events:

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 import datetime
 
-from kg.extract.events import BY_SENSE
+from kg.extract.triggers import BY_SENSE
 from kg.records import ENTITY_KIND, Event, ExtractedDocument
 from kg.vocab import event_iri
 

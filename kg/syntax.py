@@ -4,7 +4,7 @@ Why: "who did what to whom, how many, where" is a matter of syntax — the
 subject and object of a trigger verb, the "oleh" agent of a passive, the
 numeral that counts a noun, the "di" phrase that places the event. The
 parser is the project's own (``python -m kg.train_parser``, shipped in
-``kg/data/parser-model``), trained on the Universal Dependencies treebanks;
+``kg/lang/id/parser-model``), trained on the Universal Dependencies treebanks;
 it is slow next to the tokenizer, so callers parse only the sentences they
 need, already tokenised, in batches.
 
@@ -23,7 +23,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-DEFAULT_MODEL = Path(__file__).parent / "data" / "parser-model"
+from kg.lang import language
+
+DEFAULT_MODEL = language().file("parser-model")
 
 
 @dataclass

@@ -22,6 +22,7 @@ from spacy.tokens import DocBin
 
 from kg.conll import MODEL_LABEL, SPLITS, GoldSentence, read_gold
 from kg.eval_ner import evaluate_file, format_report
+from kg.lang import language
 
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = ROOT / "configs" / "ner.cfg"
@@ -73,7 +74,7 @@ def train(data: Path, out: Path, work: Path, config: Path = CONFIG,
     from spacy.cli.train import train as spacy_train
 
     work.mkdir(parents=True, exist_ok=True)
-    nlp = spacy.blank("id")
+    nlp = spacy.blank(language().spacy_lang)
     for split in ("train", "dev"):
         sentences = [s for path in split_files(data, split) for s in read_gold(path)]
         corpus, unaligned = docbin(nlp, sentences)
@@ -103,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m kg.train_ner", description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data",
                         help="folder holding idner-news-2k/ and nergrit/")
-    parser.add_argument("--out", type=Path, default=ROOT / "kg" / "data" / "ner-model")
+    parser.add_argument("--out", type=Path, default=language().file("ner-model"))
     parser.add_argument("--work", type=Path, default=ROOT / "build" / "ner",
                         help="folder for DocBin files and checkpoints (not committed)")
     parser.add_argument("--config", type=Path, default=CONFIG)

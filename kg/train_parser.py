@@ -29,6 +29,8 @@ import spacy
 from spacy.tokens import Doc, DocBin
 from spacy.training import Example
 
+from kg.lang import language
+
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = ROOT / "configs" / "parser.cfg"
 UD = "ud-indonesian"
@@ -167,7 +169,7 @@ def train(data: Path, out: Path, work: Path, config: Path = CONFIG,
     from spacy.cli.train import train as spacy_train
 
     work.mkdir(parents=True, exist_ok=True)
-    vocab = spacy.blank("id").vocab
+    vocab = spacy.blank(language().spacy_lang).vocab
     for name, sentences in zip(("train", "dev"), split_training(data)):
         corpus = DocBin(attrs=["ORTH", "SPACY", "TAG", "POS", "HEAD", "DEP"], store_user_data=False)
         for sentence in sentences:
@@ -270,7 +272,7 @@ GSD test and CSUI test were read only to report the scores below.{took}
 
 ```sh
 make parser
-# = nice .venv/bin/python -m kg.train_parser --data ../shared/data --out kg/data/parser-model
+# = nice .venv/bin/python -m kg.train_parser --data ../shared/data --out kg/lang/id/parser-model
 ```
 
 Configuration: `configs/parser.cfg`. Labels ({len(labels['parser'])}): UD relations with
@@ -319,7 +321,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m kg.train_parser", description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data",
                         help="folder holding ud-indonesian/")
-    parser.add_argument("--out", type=Path, default=ROOT / "kg" / "data" / "parser-model")
+    parser.add_argument("--out", type=Path, default=language().file("parser-model"))
     parser.add_argument("--work", type=Path, default=ROOT / "build" / "parser",
                         help="folder for DocBin files and checkpoints (not committed)")
     parser.add_argument("--config", type=Path, default=CONFIG)

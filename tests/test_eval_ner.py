@@ -8,7 +8,7 @@ from spacy.tokens import Span
 
 from kg.eval_ner import evaluate_file, format_report, kind_of_label, score
 
-MODEL = Path(__file__).resolve().parents[1] / "kg" / "data" / "ner-model"
+MODEL = Path(__file__).resolve().parents[1] / "kg" / "lang" / "id" / "ner-model"
 
 
 def test_score_by_hand():

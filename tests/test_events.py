@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 from pyoxigraph import NamedNode
 
-from kg.extract.events import word_forms
+from kg.extract.morphology import word_forms
 from kg.records import Document
 from kg.resolve import Resolver
 from kg.resolve_events import EventResolver

@@ -1,4 +1,4 @@
-"""Common Indonesian words, from the NER training splits, into kg/data/common_words.txt.
+"""Common Indonesian words, from the NER training splits, into the language folder's common_words.txt (kg/lang/id/).
 
 Why: a capitalised word that opens a sentence ("Protes", "Banyak", "Meriam") looks like a
 name to the statistical model; a word the corpora mostly write in lower case outside
@@ -14,8 +14,9 @@ from collections import Counter
 from pathlib import Path
 
 from kg.conll import SPLITS, read_conll
+from kg.lang import language
 
-OUT = Path(__file__).resolve().parents[1] / "kg" / "data" / "common_words.txt"
+OUT = language().file("common_words.txt")
 MIN_COUNT = 1
 
 

@@ -1,4 +1,4 @@
-"""Given names, into kg/data/given_names.txt.
+"""Given names, into the language folder's given_names.txt (kg/lang/id/).
 
 Why: the model often types a foreign person's name as an organisation or a place ("Janet
 Jackson", "Georg Ludwig von Trapp"); a name that opens with a common given name is a person's.
@@ -20,9 +20,10 @@ from pathlib import Path
 
 from kg import gazetteer
 from kg.conll import SPLITS, read_conll
+from kg.lang import language
 from kg.nlp import NAME_PARTICLES, date_words, is_dictionary_word, read_list
 
-OUT = Path(__file__).resolve().parents[1] / "kg" / "data" / "given_names.txt"
+OUT = language().file("given_names.txt")
 CENSUS_MIN_PERCENT = 0.01     # names at least this common among Americans (about 1,600 names)
 TRAIN_MIN_COUNT = 2
 

@@ -7,15 +7,18 @@ killed). The parse says which noun a numeral counts (nummod), which verb that
 noun is the subject or object of, who the "oleh" agent of a passive is, and
 which "di/ke/dari" phrase hangs under the trigger.
 
-Pure functions over a Parse and a token → mention map: kg.extract.events decides
-what to do with the answers (it keeps its word-order rules where the parse says
-nothing). Conventions are those of the UD Indonesian treebanks (see kg.syntax).
+Pure functions over a Parse and a token → mention map: kg.extract.roles and
+kg.extract.figures decide what to do with the answers (they keep their
+word-order rules where the parse says nothing). Conventions are those of the UD Indonesian treebanks (see kg.syntax).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from kg.lang import language
 from kg.syntax import Parse
+
+WORDS = language().json("function_words.json")
 
 SUBJECTS = {"nsubj", "csubj"}
 PASSIVE_SUBJECTS = {"nsubj:pass", "csubj:pass"}
@@ -23,8 +26,8 @@ OBJECTS = {"obj", "iobj"}
 NAME_PARTS = (("flat", "flat:name", "appos", "compound"),     # a name's other words, nearest kinds first:
               ("nmod", "amod", "det", "nummod"))              # "Presiden Kenya Uhuru Kenyatta" is Kenyatta
 COORDINATION = {"conj"}
-LOCATIVE_CASES = {"di", "ke", "dari"}
-AGENT_CASE = "oleh"
+LOCATIVE_CASES = set(WORDS["locative_cases"])        # "di X", "ke X", "dari X"
+AGENT_CASE = WORDS["agent_preposition"]               # "oleh X"
 COUNTS = {"nummod", "nummod:gov", "det"}   # a numeral under the noun it counts
 CLAUSES = {"root", "conj", "ccomp", "xcomp", "advcl", "acl", "acl:relcl", "parataxis", "csubj", "csubj:pass"}
 SHARED = {"xcomp", "conj"}          # clauses that share their subject with the one above ("berusaha menangkap")

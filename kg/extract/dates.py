@@ -6,18 +6,18 @@ before publication. A phrase that names no single day ("pekan lalu", "dalam
 dua hari", "awal pekan ini") is still reported, with ``date=None``: a day is
 never guessed. Years alone ("pada tahun 1997", "sejak 1991") date background
 facts, not the event of the sentence: they come back as kind "fact" with only
-``year`` set. Word lists live in kg/data/dates.json.
+``year`` set. Word lists live in the language folder's dates.json (kg/lang/).
 """
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from pathlib import Path
 
-DATA = json.loads((Path(__file__).resolve().parent.parent / "data" / "dates.json").read_text(encoding="utf-8"))
+from kg.lang import language
+
+DATA = language().json("dates.json")
 
 WEEKDAYS: dict[str, int] = DATA["weekdays"]
 MONTHS: dict[str, int] = DATA["months"]
@@ -172,7 +172,7 @@ _RULES = [
           _explicit, digits=True),
     _rule(rf"{_DAY_NOUN}{_WEEKDAY}(?:\s+(?P<part>{_alt(DATA['parts_of_day'])}))?"
           rf"(?:\s+(?P<mark>{_alt(DATA['weekday_markers'])}))?", _weekday),
-    _rule(rf"(?:bulan\s+)?(?P<m>{_MONTH})\b\.?\s+(?P<y>\d{{4}})(?![\d.,]\d)", _month_year, fact=True, digits=True),
+    _rule(rf"(?:(?:{_alt(DATA['month_nouns'])})\s+)?(?P<m>{_MONTH})\b\.?\s+(?P<y>\d{{4}})(?![\d.,]\d)", _month_year, fact=True, digits=True),
     _rule(rf"(?:(?P<ynoun>{_alt(DATA['year_nouns'])})\s+)?{_DIGIT_START}(?P<year>\d{{4}})(?![\d.,]\d|-an)",
           _year, fact=True, digits=True),
     _rule(rf"(?P<rel>{_alt(DATA['relative'])})", _relative("relative", "published")),

@@ -13,20 +13,19 @@ records the lowest figure a vague estimate allows (ACLED: "tens" 10,
 Figures that are not counts are skipped: years, dates and times (what
 kg.extract.dates finds, "17.30"), money ("$600", "530 euro"), percentages,
 ages and durations ("berusia 81 tahun", "enam bulan"), ordinals ("ke-3"),
-measures. Word lists live in kg/data/numbers.json.
+measures. Word lists live in the language folder's numbers.json (kg/lang/).
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from pathlib import Path
 
 from kg.extract.dates import find_dates
+from kg.lang import language
 from kg.records import Quantity
 
-DATA = json.loads((Path(__file__).resolve().parent.parent / "data" / "numbers.json").read_text(encoding="utf-8"))
+DATA = language().json("numbers.json")
 
 _TOKEN = re.compile(r"\w+(?:[-.,:/']\w+)*|[^\w\s]")
 _FIGURE = re.compile(r"(?P<num>[0-9](?:[0-9.,]*[0-9])?)(?P<an>-?an)?")

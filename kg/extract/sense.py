@@ -4,22 +4,22 @@ Why: crisis words have other senses in other fields: a football "serangan" is an
 attack on goal, a player's "cedera" is a sports injury, "pertemuan" is a match.
 Lists of sentences cannot fix that; the field an article and a sentence belong to
 can. An article whose words are mostly those of sport, entertainment or business
-(kg/data/senses.json) asserts a crisis event only in a sentence that names a
+(senses.json of the language folder, kg/lang/) asserts a crisis event only in a sentence that names a
 crisis actor or setting (police, protesters, a bomb, a court ...); in any
 article, a sentence full of one such field's words and with no crisis cue
 asserts none, and neither does a sentence that tells a story.
 """
 from __future__ import annotations
 
-import json
 from collections import Counter
-from pathlib import Path
 
-DATA = json.loads((Path(__file__).resolve().parent.parent / "data" / "senses.json").read_text(encoding="utf-8"))
+from kg.lang import language
+
+DATA = language().json("senses.json")
 
 
 def _keys(spec: str) -> tuple[str, str, frozenset | None]:
-    """('w', word, None) or ('r', root, forms): what a token must offer, as kg.extract.events reads specs."""
+    """('w', word, None) or ('r', root, forms): what a token must offer, as kg.extract.morphology reads specs."""
     if not spec.startswith("@"):
         return "w", spec.lower(), None
     root, _, forms = spec[1:].partition(":")

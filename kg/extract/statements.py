@@ -1,0 +1,172 @@
+"""Statements: who says what, for whom, through which outlet.
+
+Why: in crisis news, who claims a fact matters as much as the fact. A verb of
+saying names its speaker before it ("Tokayev mengatakan") or after it ("kata
+Tokayev"); "katanya" points back to the last speaker; a spokesperson speaks for
+a party ("Juru bicara Polri ..."); an outlet is the source when nobody speaks
+("dilansir dari BBC").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract.event_dates import DateRef, date_for
+from kg.extract.morphology import Phrases, parse_phrase
+from kg.extract.roles import ACTOR_KINDS, object_after, subject_before
+from kg.extract.sentence import Sent
+from kg.extract.triggers import SAY_AFTER, SAY_BEFORE, SAY_NOT_AFTER, SAY_PRONOUN_VERBS, STATEMENTS, negation_modality
+from kg.records import Event
+
+LABELS = set(STATEMENTS["labels"])
+SPOKESPEOPLE = Phrases([parse_phrase(p) for p in STATEMENTS["spokespeople"]])
+SPOKESPERSON_ROLES = {p.lower() for p in STATEMENTS["spokespeople"]}
+MEDIUM_CUES = set(STATEMENTS["medium_cues"])
+CITED_MEDIA = set(STATEMENTS["cited_media"])
+CITED_FROM = set(STATEMENTS["cited_from"])
+_QUOTE = re.compile(r"“([^”“]{2,})”|\"([^\"]{2,})[\"”]")
+
+
+@dataclass
+class Speech:
+    """A verb of saying at tokens [start, end) and whom it names as speakers; ``pronoun``: "katanya", "kata dia"."""
+    start: int
+    end: int
+    speakers: list[int]
+    pronoun: bool
+
+
+def find_speeches(sent: Sent) -> list[Speech]:
+    """The verbs of saying of a sentence outside its quotes, each with its speakers."""
+    out = []
+    for i, tok in enumerate(sent.toks):
+        if tok.mention is not None or sent.in_quote[i]:
+            continue
+        if tok.low in SAY_PRONOUN_VERBS:
+            out.append(Speech(i, i + 1, [], True))
+        elif (n := sent.any_phrase_at(i, SAY_AFTER)) and not (i and sent.toks[i - 1].low in SAY_NOT_AFTER):
+            limit = next((k for k in range(i + n, len(sent.toks)) if sent.toks[k].text == "," or sent.is_break(k)),
+                         len(sent.toks))
+            who = object_after(sent, i + n, min(limit, i + n + 10), prefer_person=True)
+            if who and sent.first_tok[who[0]] - (i + n) <= 6:
+                out.append(Speech(i, i + n, who, False))
+        elif n := sent.any_phrase_at(i, SAY_BEFORE):
+            who, pronoun = subject_before(sent, i, speaker_scan=True)
+            if who or pronoun:
+                out.append(Speech(i, i + n, who, pronoun))
+    return out
+
+
+def make_statements(sent: Sent, speeches: list[Speech], dates: list[DateRef], last_speakers: list[int],
+                events: list[Event], starts: dict[int, int], spoken: dict[int, list[int]]) -> tuple[list[Event], list[int]]:
+    """Statements of a sentence, one per speaker; ``spoken`` remembers whom each speaker speaks for,
+    so that "katanya" in the next sentence keeps it."""
+    out: list[Event] = []
+    by_speaker: dict[int, Event] = {}
+    quote = _quote(sent)
+    all_speakers: list[int] = []
+    for sp in speeches:
+        speakers = sp.speakers or (last_speakers if sp.pronoun else [])
+        for speaker in speakers:
+            if speaker in by_speaker:
+                continue
+            tok = sent.toks[sp.start]
+            negated, modality = negation_modality(sent, sp.start)
+            if speaker not in spoken:
+                spoken[speaker] = _spoken_for(sent, speaker)
+            spoken_for = spoken[speaker]
+            who = None if spoken_for == [speaker] else speaker
+            e = Event("Statement", sent.index, sent.span_text(sp.start, sp.end), tok.begin, sent.toks[sp.end - 1].end,
+                      speaker=who, spoken_for=spoken_for, quote=quote, negated=negated, modality=modality,
+                      sense="statement")
+            e.agents = [who] if who is not None else []
+            ref = date_for(sent, dates, sp.start, "Statement")
+            if ref:
+                e.date, e.date_text = ref.date, ref.text
+            by_speaker[speaker] = e
+            starts[id(e)] = sp.start
+            out.append(e)
+            all_speakers.append(speaker)
+    for e in out:
+        e.medium = _medium(sent, all_speakers)
+        skip = set(all_speakers) | {e.medium} | {sent.mention(s).affiliation for s in all_speakers}
+        e.about = [mi for mi in sent.mentions if mi not in skip and sent.kind(mi) in ACTOR_KINDS | {"Place"}
+                   and not _same_entity(sent, mi, all_speakers)]
+        e.labels = [mi for mi in sent.mentions if sent.kind(mi) == "Group"
+                    and sent.mention(mi).text.lower() in LABELS]
+    return out, all_speakers
+
+
+def _spoken_for(sent: Sent, speaker: int) -> list[int]:
+    """Whom a speaker speaks for: a spokesperson's or lawyer's party ("Juru bicara Polri Setyo Wasisto" → Polri).
+
+    When the spokesperson is not named ("Juru bicara Kremlin mengatakan"), the party is what the
+    text names; it is spoken for, and the speaker stays unknown."""
+    m = sent.mention(speaker)
+    if m.role and m.role.lower() in SPOKESPERSON_ROLES and m.affiliation is not None:
+        return [m.affiliation]
+    j = sent.first_tok.get(speaker)      # None: a speaker named in an earlier sentence
+    if j is not None and any(sent.any_phrase_at(k, SPOKESPEOPLE) == j - k for k in range(max(0, j - 3), j)):
+        return [speaker]
+    return []
+
+
+def _same_entity(sent: Sent, mi: int, others: list[int]) -> bool:
+    """The mention is written as one of ``others``: a speaker is not what the speaker speaks about."""
+    text = sent.mention(mi).text.lower()
+    return any(sent.mention(o).text.lower() == text for o in others)
+
+
+def antecedent(sent: Sent, last: list[int]) -> list[int]:
+    """Whom "katanya", "ujarnya", "kata dia" point back to after a sentence in which nobody speaks:
+    the person the sentence opens with ("Menteri X tiba di ..." → X); else still the last speakers,
+    as news goes on quoting whoever spoke last."""
+    persons = [mi for mi in sent.mentions if sent.kind(mi) == "Person" and mi in sent.first_tok]
+    if not persons:
+        return last
+    first = min(persons, key=lambda mi: sent.first_tok[mi])
+    m = sent.mention(first)
+    title = set((m.role or "").lower().split())
+    if all(t.low in title or (t.mention is not None and t.mention == m.affiliation)
+           for t in sent.toks[:sent.first_tok[first]]):
+        return [first]
+    return last
+
+
+def cited_media(sent: Sent) -> list[int]:
+    """'Seperti dilansir dari BBC', 'menurut BBC': the outlet is the source when nobody speaks."""
+    medium = _medium(sent, [])
+    if medium is None:
+        return []
+    j = sent.first_tok[medium] - 1
+    while j >= 0 and sent.toks[j].low in CITED_FROM:
+        j -= 1
+    return [medium] if j >= 0 and sent.toks[j].low in CITED_MEDIA else []
+
+
+def _quote(sent: Sent) -> str | None:
+    """Words between quotation marks; a quote opened or closed on another line runs to the sentence edge."""
+    text = sent.s.text
+    parts = [m.group(1) or m.group(2) for m in _QUOTE.finditer(text)]
+    if not parts:
+        opened, closed = text.rfind("“"), text.find("”")
+        if opened >= 0 and closed < opened:
+            parts = [text[opened + 1:]]
+        elif closed >= 0 and opened < 0:
+            parts = [text[:closed]]
+    parts = [p.strip(" ,.") for p in parts if p and p.strip(" ,.")]
+    return " … ".join(parts) or None
+
+
+def _medium(sent: Sent, speakers: list[int]) -> int | None:
+    """The outlet a statement was made in or cited from: "kepada BBC", "dilansir dari Reuters"."""
+    for mi in sent.mentions:
+        if mi in speakers or sent.mention(mi).cls not in ("MediaOrganization", "Company"):
+            continue
+        j = sent.first_tok[mi] - 1
+        steps = 0
+        while j >= 0 and steps < 3 and sent.toks[j].low not in MEDIUM_CUES and sent.toks[j].mention is None:
+            j, steps = j - 1, steps + 1
+        if j >= 0 and sent.toks[j].low in MEDIUM_CUES:
+            return mi
+    return None
