@@ -29,6 +29,8 @@ COORDINATION = {"conj"}
 LOCATIVE_CASES = set(WORDS["locative_cases"])        # "di X", "ke X", "dari X"
 AGENT_CASE = WORDS["agent_preposition"]               # "oleh X"
 COUNTS = {"nummod", "nummod:gov", "det"}   # a numeral under the noun it counts
+CORE = {"nsubj", "nsubj:pass", "obj", "iobj"}    # a counted noun's own verb
+DESCRIBING = {"acl", "acl:relcl"}             # a clause under the noun: "dua demonstran (yang) tewas"
 CLAUSES = {"root", "conj", "ccomp", "xcomp", "advcl", "acl", "acl:relcl", "parataxis", "csubj", "csubj:pass"}
 SHARED = {"xcomp", "conj"}          # clauses that share their subject with the one above ("berusaha menangkap")
 
@@ -106,15 +108,17 @@ def counted_noun(parse: Parse, number: int) -> int | None:
     return None
 
 
-def governor(parse: Parse, noun: int) -> tuple[int, str] | None:
-    """The word a counted noun is the subject or object of, with the relation:
-    "dua demonstran tewas" → (tewas, nsubj); "menahan 1.200 orang" → (menahan, obj).
-    None for a noun coordinated with another ("1.200 orang dan dua demonstran tewas"): the
-    parse cannot tell a shared verb from a clause of its own there."""
+def predicates(parse: Parse, noun: int) -> list[int]:
+    """The words a counted noun is the subject or object of: its head when it is a core argument
+    ("dua demonstran tewas" → tewas; "menahan 1.200 orang" → menahan), and a clause that describes
+    it ("dua demonstran [yang] tewas", acl). Not the head of an oblique ("menahan ... demonstran",
+    obl): the count is not that verb's. None for a noun coordinated with another ("1.200 orang dan
+    dua demonstran tewas"): the parse cannot tell a shared verb from a clause of its own there."""
+    if parse.deps[noun] in COORDINATION:
+        return []
+    own = [c for c in parse.children(noun) if parse.deps[c] in DESCRIBING]
     head = parse.heads[noun]
-    if head == noun or parse.deps[noun] in COORDINATION:
-        return None
-    return head, parse.deps[noun]
+    return own + ([head] if head != noun and parse.deps[noun] in CORE else [])
 
 
 def clause_head(parse: Parse, i: int) -> int:

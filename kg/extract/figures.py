@@ -93,16 +93,13 @@ def _parsed_figure_prop(sent: Sent, number: int) -> tuple[str, int] | None:
     if noun is None or not (sent.any_phrase_at(noun, COUNTED) or sent.toks[noun].mention is not None
                             and sent.kind(sent.toks[noun].mention) == "Group"):
         return None
-    governor = arguments.governor(sent.parse, noun)
-    if governor is None:
-        return None
-    at = governor[0]
-    lo, hi = sorted((noun, at))
-    if any(sent.is_break(k) or sent.toks[k].text == "," for k in range(lo + 1, hi)):
-        return None       # a parse that reaches over "sementara", "sedangkan" or a comma: word order decides
-    for prop in FIG_AFTER:
-        if sent.any_phrase_at(at, FIG_AFTER[prop]) or sent.any_phrase_at(at, FIG_BEFORE[prop]):
-            return prop, at
+    for at in arguments.predicates(sent.parse, noun):
+        lo, hi = sorted((noun, at))
+        if any(sent.is_break(k) or sent.toks[k].text == "," for k in range(lo + 1, hi)):
+            continue      # a parse that reaches over "sementara", "sedangkan" or a comma: word order decides
+        for prop in FIG_AFTER:
+            if sent.any_phrase_at(at, FIG_AFTER[prop]) or sent.any_phrase_at(at, FIG_BEFORE[prop]):
+                return prop, at
     return None
 
 
