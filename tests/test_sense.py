@@ -99,7 +99,8 @@ def test_a_dateline_is_no_actor(read):
 
 
 def test_ages_and_model_names_are_no_counts(read):
-    ext = read("Budi (45) dan Ani (38) ditangkap polisi di Surabaya. Rusia mengerahkan S-300 ke Suriah.")
+    ext = read("Budi (45) dan Ani (38) ditangkap polisi di Surabaya. Rusia mengerahkan S-300 ke Suriah. "
+               "Rusia juga mengerahkan sistem S - 400 ke Latakia.")
     assert [f for e in ext.events for f in e.figures] == []
 
 

@@ -148,6 +148,11 @@ def _number_at(toks: list[_Token], i: int) -> tuple[int, str, int] | None:
     return _vague(toks, i) or _figure(toks, i) or _standalone(toks, i) or _words(toks, i)
 
 
+def _code(word: str) -> bool:
+    """A model's letters before its number: "S", "F", "Su", "MiG", "AK"."""
+    return 1 <= len(word) <= 3 and word[:1].isupper() and word.isalpha()
+
+
 def _not_count(toks: list[_Token], i: int, j: int, dates: list[tuple[int, int]]) -> str | None:
     """Why the figure in tokens i..j-1 is not a count, or None when it is one."""
     before = toks[i - 1].low if i > 0 else ""
@@ -158,9 +163,9 @@ def _not_count(toks: list[_Token], i: int, j: int, dates: list[tuple[int, int]])
         return "date"
     if before == "(" and after == ")":
         return "bracketed"            # an age after a name, "Budi (45)", or an aside: never a count
-    if before == "-" and i > 1 and toks[i - 2].end == toks[i - 1].begin and toks[i - 2].low[:1].isalpha() \
-            and toks[i - 1].end == toks[i].begin:
-        return "name"                 # "S-300", "F-16", "Su-35": a model's name
+    if before == "-" and i > 1 and (_code(toks[i - 2].raw) or toks[i - 2].end == toks[i - 1].begin
+                                    and toks[i - 2].low[:1].isalpha() and toks[i - 1].end == toks[i].begin):
+        return "name"                 # "S-300", "F-16", "Su-35", and "S - 400" as detokenised text has it
     if re.fullmatch(r"\d{4}(?:-?an)?", toks[i].low) and j == i + 1:
         low, high = DATA["year_range"]
         if low <= int(toks[i].low[:4]) <= high:
