@@ -152,3 +152,25 @@ def test_the_parse_finds_arguments_word_order_misses(read):
     ext = read("Menteri Luar Negeri Alfred Mutua sudah dilantik oleh Presiden Kenya Uhuru Kenyatta pada Rabu lalu.")
     event, = of(ext, "LeadershipChange")
     assert names(ext, event.agents) == ["Uhuru Kenyatta"] and names(ext, event.targets) == ["Alfred Mutua"]
+
+
+def test_denials_purposes_and_orders_are_not_asserted(read):
+    ext = read("Menteri itu menampik pertemuan dengan Presiden Gabon di Libreville. "
+               "Para pengungsi meminta perlindungan supaya mereka tidak ditangkap polisi Malaysia. "
+               "Presiden Amerika Serikat memerintahkan pasukan dikerahkan ke Suriah.")
+    events = crisis_events(ext)
+    assert [e.cls for e in events] == ["Meeting", "Detention", "MilitaryDeployment"]
+    assert not any(asserted(e) for e in events)
+
+
+def test_attacks_on_civilians_and_disorder(read):
+    ext = read("Serangan teror di Nice menewaskan 84 orang. Kelompok bersenjata menyerang jemaah masjid di Kabul. "
+               "Pasukan pemerintah menyerang posisi militan di Idlib. "
+               "Kericuhan terjadi saat demonstrasi di depan kantor gubernur Papua.")
+    assert [e.cls for e in crisis_events(ext)] == ["ViolenceAgainstCivilians", "Casualties",
+                                                   "ViolenceAgainstCivilians", "ArmedClash", "Riot", "Protest"]
+
+
+def test_releasing_a_video_is_no_statement(read):
+    ext = read("Klub Roma merilis sebuah video singkat. Kepolisian Filipina merilis pernyataan soal operasi itu.")
+    assert [e.trigger for e in of(ext, "Statement")] == ["merilis pernyataan"]
