@@ -12,6 +12,7 @@ asserts none, and neither does a sentence that tells a story.
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 
 from kg.lang import language
 
@@ -49,15 +50,20 @@ def domain_counts(tokens) -> Counter:
     """Crisis cues and each field's words among ``tokens`` (objects with ``keys`` and ``forms``)."""
     counts: Counter = Counter()
     for tok in tokens:
-        if FICTION.has(tok.keys, tok.forms):
-            counts["fiction"] += 1
-        elif CRISIS.has(tok.keys, tok.forms):
-            counts["crisis"] += 1
-            continue
-        for name, cues in DOMAINS.items():
-            if cues.has(tok.keys, tok.forms):
-                counts[name] += 1
+        for name in _fields(tok.keys, tok.forms):
+            counts[name] += 1
     return counts
+
+
+@lru_cache(maxsize=65536)
+def _fields(keys: frozenset, forms: frozenset) -> tuple[str, ...]:
+    """What a word counts for: a story told, a crisis cue, or the fields it belongs to.
+    Cached by the word's readings, as news repeats its words (it runs on every token)."""
+    if FICTION.has(keys, forms):
+        return ("fiction",)
+    if CRISIS.has(keys, forms):
+        return ("crisis",)
+    return tuple(name for name, cues in DOMAINS.items() if cues.has(keys, forms))
 
 
 def article_domain(counts: Counter) -> str | None:
