@@ -226,7 +226,8 @@ def evaluate(model: Path, path: Path) -> dict:
                 uas_np += head_ok
                 las_np += label_ok
     nlp = parser.nlp
-    examples = [Example(nlp.make_doc(Doc(nlp.vocab, words=s.words, spaces=s.spaces).text),
+    tokenizer = spacy.blank(language().spacy_lang).tokenizer    # the run-time tokenizer (the parser has none)
+    examples = [Example(_retokenised(nlp.vocab, tokenizer(Doc(nlp.vocab, words=s.words, spaces=s.spaces).text)),
                         to_doc(nlp.vocab, s)) for s in sentences]
     raw = nlp.evaluate(examples)
     return {
@@ -235,6 +236,11 @@ def evaluate(model: Path, path: Path) -> dict:
         "UAS excl. punct": uas_np / n_np, "LAS excl. punct": las_np / n_np,
         "raw text UAS": raw["dep_uas"], "raw text LAS": raw["dep_las"], "raw text UPOS": raw["tag_acc"],
     }
+
+
+def _retokenised(vocab, doc: Doc) -> Doc:
+    """The same tokens in the parser's vocabulary."""
+    return Doc(vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
 
 
 def format_scores(scores: dict[str, dict]) -> str:
