@@ -11,15 +11,13 @@ a work folder (build/ by default, not committed).
 """
 from __future__ import annotations
 
-import argparse
-import json
-import shutil
 import sys
 from pathlib import Path
 
 import spacy
 from spacy.tokens import DocBin
 
+from kg import training
 from kg.conll import MODEL_LABEL, SPLITS, GoldSentence, read_gold
 from kg.eval_ner import evaluate_file, format_report
 from kg.lang import language
@@ -71,8 +69,6 @@ def split_files(data: Path, split: str) -> list[Path]:
 def train(data: Path, out: Path, work: Path, config: Path = CONFIG,
           overrides: dict | None = None) -> spacy.Language:
     """Convert, train, keep the best model on dev, write it to ``out``; returns it."""
-    from spacy.cli.train import train as spacy_train
-
     work.mkdir(parents=True, exist_ok=True)
     nlp = spacy.blank(language().spacy_lang)
     for split in ("train", "dev"):
@@ -80,47 +76,22 @@ def train(data: Path, out: Path, work: Path, config: Path = CONFIG,
         corpus, unaligned = docbin(nlp, sentences)
         corpus.to_disk(work / f"{split}.spacy")
         print(f"{split}: {len(corpus)} sentences, {unaligned} gold spans not on token boundaries")
-    spacy_train(config, work / "training", overrides={
-        "paths.train": str(work / "train.spacy"), "paths.dev": str(work / "dev.spacy"),
-        **(overrides or {})})
-    best = spacy.load(work / "training" / "model-best")
-    best.meta.update(META)
-    best.config["paths"].update({"train": None, "dev": None})   # no local paths in the shipped config
-    if out.exists():
-        shutil.rmtree(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    best.to_disk(out)
-    return best
-
-
-def _value(text: str):
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError:
-        return text
+    return training.train_best(config, work, out, META, overrides)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m kg.train_ner", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data",
-                        help="folder holding idner-news-2k/ and nergrit/")
-    parser.add_argument("--out", type=Path, default=language().file("ner-model"))
-    parser.add_argument("--work", type=Path, default=ROOT / "build" / "ner",
-                        help="folder for DocBin files and checkpoints (not committed)")
-    parser.add_argument("--config", type=Path, default=CONFIG)
-    parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
-                        help="config override, e.g. components.tok2vec.model.encode.width=128")
+    parser = training.arguments("python -m kg.train_ner", __doc__.split("\n\n")[0], "idner-news-2k/ and nergrit/",
+                                language().file("ner-model"), "ner", CONFIG,
+                                "components.tok2vec.model.encode.width=128")
     args = parser.parse_args(argv)
     try:
-        overrides = {k: _value(v) for k, _, v in (s.partition("=") for s in args.set)}
-        nlp = train(args.data, args.out, args.work, args.config, overrides)
+        nlp = train(args.data, args.out, args.work, args.config, training.overrides(args.set))
         for path in split_files(args.data, "dev"):
             print(format_report(evaluate_file(path, nlp)), end="\n\n")
     except (OSError, ValueError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
-    size = sum(f.stat().st_size for f in args.out.rglob("*") if f.is_file())
-    print(f"model written to {args.out} ({size / 1e6:.1f} MB)")
+    print(f"model written to {args.out} ({training.size_mb(args.out):.1f} MB)")
     return 0
 
 

@@ -16,7 +16,6 @@ tokens it sees at run time.
 """
 from __future__ import annotations
 
-import argparse
 import json
 import random
 import shutil
@@ -29,6 +28,7 @@ import spacy
 from spacy.tokens import Doc, DocBin
 from spacy.training import Example
 
+from kg import training
 from kg.lang import language
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -166,8 +166,6 @@ def _file(data: Path, name: str) -> Path:
 def train(data: Path, out: Path, work: Path, config: Path = CONFIG,
           overrides: dict | None = None) -> spacy.Language:
     """Convert, train, keep the best model on the held-out slice, write it to ``out``; returns it."""
-    from spacy.cli.train import train as spacy_train
-
     work.mkdir(parents=True, exist_ok=True)
     vocab = spacy.blank(language().spacy_lang).vocab
     for name, sentences in zip(("train", "dev"), split_training(data)):
@@ -178,17 +176,7 @@ def train(data: Path, out: Path, work: Path, config: Path = CONFIG,
         print(f"{name}: {len(corpus)} sentences, {sum(len(s.words) for s in sentences)} tokens")
     if (work / "training").exists():
         shutil.rmtree(work / "training")
-    spacy_train(config, work / "training", overrides={
-        "paths.train": str(work / "train.spacy"), "paths.dev": str(work / "dev.spacy"),
-        **(overrides or {})})
-    best = spacy.load(work / "training" / "model-best")
-    best.meta.update(META)
-    best.config["paths"].update({"train": None, "dev": None})   # no local paths in the shipped config
-    if out.exists():
-        shutil.rmtree(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    best.to_disk(out)
-    return best
+    return training.train_best(config, work, out, META, overrides)
 
 
 # --- evaluation -------------------------------------------------------------
@@ -256,7 +244,7 @@ def format_scores(scores: dict[str, dict]) -> str:
 
 def write_readme(out: Path, scores: dict[str, dict], labels: dict, held: int, trained: int,
                  minutes: float | None) -> None:
-    size = sum(f.stat().st_size for f in out.rglob("*") if f.is_file())
+    size = training.size_mb(out)
     sources = "\n".join(
         f"- **{t['name']}** ({t['split']}), commit `{t['commit']}`, {t['url']}: {t['author']}. "
         f"Licence: {t['license']}." for t in TREEBANKS)
@@ -267,7 +255,7 @@ A spaCy pipeline (`syntax_tok2vec` → `tagger` → `parser`): a small CNN
 (hash embeddings of NORM, PREFIX, SUFFIX, SHAPE; width 96, depth 4; no
 pretrained vectors) with a UPOS tagger (`token.tag_`) and a transition-based
 dependency parser with UD relations. Loaded by `kg.syntax.load_parser()`;
-`spacy.load()` on this folder works too. Size on disk: {size / 1e6:.1f} MB.
+`spacy.load()` on this folder works too. Size on disk: {size:.1f} MB.
 
 ## Data and training
 
@@ -316,23 +304,10 @@ Features for Indonesian Dependency Treebank", IALP 2020.
     (out / "README.md").write_text(text, encoding="utf-8")
 
 
-def _value(text: str):
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError:
-        return text
-
-
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m kg.train_parser", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data",
-                        help="folder holding ud-indonesian/")
-    parser.add_argument("--out", type=Path, default=language().file("parser-model"))
-    parser.add_argument("--work", type=Path, default=ROOT / "build" / "parser",
-                        help="folder for DocBin files and checkpoints (not committed)")
-    parser.add_argument("--config", type=Path, default=CONFIG)
-    parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
-                        help="config override, e.g. components.syntax_tok2vec.model.encode.width=128")
+    parser = training.arguments("python -m kg.train_parser", __doc__.split("\n\n")[0], "ud-indonesian/",
+                                language().file("parser-model"), "parser", CONFIG,
+                                "components.syntax_tok2vec.model.encode.width=128")
     parser.add_argument("--evaluate-only", action="store_true",
                         help="do not train: score the model in --out and rewrite its README.md")
     args = parser.parse_args(argv)
@@ -340,9 +315,8 @@ def main(argv: list[str] | None = None) -> int:
         trained, held = (len(s) for s in split_training(args.data))
         minutes = None
         if not args.evaluate_only:
-            overrides = {k: _value(v) for k, _, v in (s.partition("=") for s in args.set)}
             started = time.monotonic()
-            train(args.data, args.out, args.work, args.config, overrides)
+            train(args.data, args.out, args.work, args.config, training.overrides(args.set))
             minutes = (time.monotonic() - started) / 60
             meta_path = args.out / "meta.json"
             meta = json.loads(meta_path.read_text(encoding="utf-8"))
@@ -355,8 +329,7 @@ def main(argv: list[str] | None = None) -> int:
     except (OSError, ValueError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
-    size = sum(f.stat().st_size for f in args.out.rglob("*") if f.is_file())
-    print(f"model in {args.out} ({size / 1e6:.1f} MB)")
+    print(f"model in {args.out} ({training.size_mb(args.out):.1f} MB)")
     return 0
 
 
