@@ -31,8 +31,6 @@ AGENT_CASE = WORDS["agent_preposition"]               # "oleh X"
 COUNTS = {"nummod", "nummod:gov", "det"}   # a numeral under the noun it counts
 CORE = {"nsubj", "nsubj:pass", "obj", "iobj"}    # a counted noun's own verb
 DESCRIBING = {"acl", "acl:relcl"}             # a clause under the noun: "dua demonstran (yang) tewas"
-CLAUSES = {"root", "conj", "ccomp", "xcomp", "advcl", "acl", "acl:relcl", "parataxis", "csubj", "csubj:pass"}
-SHARED = {"xcomp", "conj"}          # clauses that share their subject with the one above ("berusaha menangkap")
 
 
 @dataclass
@@ -119,28 +117,3 @@ def predicates(parse: Parse, noun: int) -> list[int]:
     own = [c for c in parse.children(noun) if parse.deps[c] in DESCRIBING]
     head = parse.heads[noun]
     return own + ([head] if head != noun and parse.deps[noun] in CORE else [])
-
-
-def clause_head(parse: Parse, i: int) -> int:
-    """The verb (or predicate) heading the clause word ``i`` belongs to."""
-    seen = set()
-    while parse.deps[i] not in CLAUSES and parse.heads[i] != i and i not in seen:
-        seen.add(i)
-        i = parse.heads[i]
-    return i
-
-
-def clauses_of(parse: Parse, trigger: int) -> set[int]:
-    """The trigger's clause and those it shares its subject with: "polisi berusaha menangkap X",
-    "polisi menyerbu gedung dan menangkap X" (the subject stands in the first clause)."""
-    out, i = set(), clause_head(parse, trigger)
-    while True:
-        out.add(i)
-        if parse.deps[i] not in SHARED or parse.heads[i] == i:
-            return out
-        i = clause_head(parse, parse.heads[i])
-
-
-def in_clause(parse: Parse, start: int, end: int, clauses: set[int]) -> bool:
-    """Whether the words [start, end) (a mention) belong to one of ``clauses``."""
-    return clause_head(parse, head_of_span(parse, start, end)) in clauses

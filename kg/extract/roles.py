@@ -195,30 +195,30 @@ def event_roles(sent: Sent, hit: Hit) -> tuple[list[int], list[int], list[int]]:
     else:
         agents, _ = subject_before(sent, hit.start)
         targets = object_after(sent, hit.end, hi)
-    if sent.parse is not None and not nominal:
-        head = arguments.head_of_span(sent.parse, hit.start, hit.end)
-        found = arguments.roles(sent.parse, head)
-        subjects = _parse_actors(sent, found.subjects + found.passive_subjects)
+    found = sent.dependents(hit.start, hit.end)
+    if found is not None and not nominal:
+        subjects = _parse_mentions(sent, found.subjects + found.passive_subjects, ACTOR_KINDS)
         if passive:
             targets = targets or subjects
-            agents = agents or _parse_actors(sent, found.agents)
+            agents = agents or _parse_mentions(sent, found.agents, ACTOR_KINDS)
         else:
             agents = agents or subjects
-            targets = targets or [mi for mi in _parse_actors(sent, found.objects) if mi not in agents]
+            targets = targets or [mi for mi in _parse_mentions(sent, found.objects, ACTOR_KINDS) if mi not in agents]
     if hit.cls in OBJECT_PARTICIPANT:
         participants, targets = targets + participants, []
     return agents, targets, participants
 
 
-def _parse_actors(sent: Sent, tokens: list[int]) -> list[int]:
-    """The actors (persons, organisations, groups) the parse's dependents name; never a dateline."""
+def _parse_mentions(sent: Sent, tokens: list[int], kinds: set[str]) -> list[int]:
+    """The mentions of ``kinds`` (actors, places) that the parse's dependents ``tokens`` name, one each,
+    the nearest word of a name first; never a dateline."""
     mention_at = [t.mention for t in sent.toks]
     out = []
     for i in tokens:
-        actor = next((mi for mi in arguments.mentions_of(sent.parse, i, mention_at)
-                      if sent.kind(mi) in ACTOR_KINDS and mi not in sent.datelines), None)
-        if actor is not None and actor not in out:
-            out.append(actor)
+        found = next((mi for mi in arguments.mentions_of(sent.parse, i, mention_at)
+                      if sent.kind(mi) in kinds and mi not in sent.datelines), None)
+        if found is not None and found not in out:
+            out.append(found)
     return out
 
 
@@ -231,16 +231,13 @@ def event_places(sent: Sent, hit: Hit) -> list[int]:
         sent.preceded_by(mi, LOCATIVES) or _after_facility(sent, mi))]
     in_clause = [mi for mi in locative if lo <= sent.first_tok[mi] < hi]
     found = in_clause or [mi for mi in locative if sent.linked(sent.first_tok[mi], start)]
-    if found or sent.parse is None:
+    dependents = sent.dependents(hit.start, hit.end)
+    if found or dependents is None:
         return found
-    mention_at = [t.mention for t in sent.toks]
-    phrases = arguments.roles(sent.parse, arguments.head_of_span(sent.parse, hit.start, hit.end)).places
-    places = [next((mi for mi in arguments.mentions_of(sent.parse, i, mention_at) if sent.kind(mi) == "Place"), None)
-              for i in phrases]
-    return [mi for mi in dict.fromkeys(places) if mi is not None]
+    return _parse_mentions(sent, dependents.places, {"Place"})
 
 
 def _after_facility(sent: Sent, mi: int) -> bool:
-    """The mention follows a facility noun: "bandara Almaty"."""
+    """The mention follows a facility noun: "bandara Kandahar"."""
     j = sent.first_tok[mi]
     return any(sent.phrase_at(j - len(f), f) for f in FACILITIES if j - len(f) >= 0)

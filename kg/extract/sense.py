@@ -14,25 +14,20 @@ from __future__ import annotations
 from collections import Counter
 from functools import lru_cache
 
+from kg.extract.morphology import parse_spec
 from kg.lang import language
 
 DATA = language().json("senses.json")
 
 
-def _keys(spec: str) -> tuple[str, str, frozenset | None]:
-    """('w', word, None) or ('r', root, forms): what a token must offer, as kg.extract.morphology reads specs."""
-    if not spec.startswith("@"):
-        return "w", spec.lower(), None
-    root, _, forms = spec[1:].partition(":")
-    return "r", root, frozenset(forms.split("|")) if forms else None
-
-
 class Cues:
-    """A set of words and roots; a token (its keys and affix readings) is in it or not."""
+    """A set of words and roots, written as trigger patterns are (kg.extract.morphology.parse_spec);
+    a token (its keys and affix readings) is in it or not."""
 
-    def __init__(self, specs: list[str]):
-        self.words = {k for kind, k, _ in map(_keys, specs) if kind == "w"}
-        self.roots = {k: forms for kind, k, forms in map(_keys, specs) if kind == "r"}
+    def __init__(self, texts: list[str]):
+        specs = [parse_spec(text) for text in texts]
+        self.words = {spec.word for spec in specs if spec.word is not None}
+        self.roots = {spec.root: spec.forms for spec in specs if spec.root is not None}
 
     def has(self, keys: frozenset, forms: frozenset) -> bool:
         if any(kind == "w" and k in self.words for kind, k in keys):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from kg.extract import arguments
 from kg.extract.morphology import Phrases, Spec, word_analysis
 from kg.lang import language
 from kg.records import ENTITY_KIND, ExtractedDocument, Mention
@@ -63,9 +64,19 @@ class Sent:
                 self.last_tok[tok.mention] = tok.i
         self.in_quote = self._quoted()
         self.parse: Parse | None = None      # set when the sentence holds a trigger and a parser is installed
+        self._dependents: dict[tuple[int, int], arguments.Roles] = {}
         outlets = [mi for mi in mentions if self._dateline(mi)]
         first = min((self.first_tok[mi] for mi in outlets), default=0)
         self.datelines = set(outlets) | {mi for mi in mentions if mi in self.last_tok and self.last_tok[mi] < first}
+
+    def dependents(self, start: int, end: int) -> arguments.Roles | None:
+        """What the parse hangs under the words [start, end) (a trigger); read once, as roles and places both ask."""
+        if self.parse is None:
+            return None
+        if (start, end) not in self._dependents:
+            head = arguments.head_of_span(self.parse, start, end)
+            self._dependents[(start, end)] = arguments.roles(self.parse, head)
+        return self._dependents[(start, end)]
 
     def _dateline(self, mi: int) -> bool:
         """"Jakarta, CNN Indonesia -- ...", "Garut (ANTARA News) - ...": the outlet is the source, never an actor."""

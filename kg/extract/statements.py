@@ -1,8 +1,8 @@
 """Statements: who says what, for whom, through which outlet.
 
 Why: in crisis news, who claims a fact matters as much as the fact. A verb of
-saying names its speaker before it ("Tokayev mengatakan") or after it ("kata
-Tokayev"); "katanya" points back to the last speaker; a spokesperson speaks for
+saying names its speaker before it ("Boluarte mengatakan") or after it ("kata
+Boluarte"); "katanya" points back to the last speaker; a spokesperson speaks for
 a party ("Juru bicara Polri ..."); an outlet is the source when nobody speaks
 ("dilansir dari BBC").
 """
