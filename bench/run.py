@@ -71,6 +71,16 @@ def read_indosum(data: Path, limit: int | None) -> list[dict]:
     return articles
 
 
+def write_articles(data: Path, ids: list[str], path: Path) -> list[str]:
+    """Write the articles with these ids, in this order, as JSON Lines kg reads (gold sets, judged
+    builds); returns the ids not found, and writes nothing then."""
+    articles = {a["id"]: a for a in read_indosum(data, None)}
+    missing = [i for i in ids if i not in articles]
+    if not missing:
+        path.write_text("".join(json.dumps(articles[i], ensure_ascii=False) + "\n" for i in ids), encoding="utf-8")
+    return missing
+
+
 def write_corpus(articles: list[dict], scale: int, path: Path) -> None:
     with open(path, "w", encoding="utf-8") as out:
         for copy in range(scale):

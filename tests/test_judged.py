@@ -9,15 +9,13 @@ code and lists every wrong fact the graph states again.
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
-import pytest
+import indosum
 
 ROOT = Path(__file__).resolve().parents[1]
 JUDGED = ROOT / "tests" / "judged" / "facts.jsonl"
 STILL_WRONG = ROOT / "tests" / "judged" / "still_wrong.jsonl"   # judged wrong, not yet fixed: the debt, only to shrink
-INDOSUM = ROOT.parent / "shared" / "data" / "indosum-dev"
 
 
 def _judged() -> list[dict]:
@@ -60,21 +58,13 @@ def test_facts_of_the_seeds(seed_graph):
 
 def stated_wrong_facts(tmp_path: Path) -> list[dict]:
     """The facts judged wrong that the current code states again, on a build of their articles."""
-    sys.path.insert(0, str(ROOT / "bench"))
-    from run import read_indosum  # bench/run.py: the one IndoSum reader
-
     from kg.facts import facts
     from kg.pipeline import build
     from kg.store import GraphStore
 
     wrong = [r for r in _judged() if r["verdict"] == "wrong"]
-    docs = {r["doc"] for r in wrong}
-    articles = [a for a in read_indosum(INDOSUM, None) if a["id"] in docs]
-    missing = docs - {a["id"] for a in articles}
-    assert not missing, f"judged articles not in {INDOSUM}: {sorted(missing)}"
-    corpus = tmp_path / "judged.jsonl"
-    corpus.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in articles), encoding="utf-8")
-    report = build([corpus], tmp_path / "store", jobs=2)
+    docs = sorted({r["doc"] for r in wrong})
+    report = build([indosum.corpus(docs, tmp_path / "judged.jsonl")], tmp_path / "store", jobs=2)
     assert report.built == len(docs) and not report.problems
     stated = {f.key for f in facts(GraphStore(tmp_path / "store").open_read())}
     return [r for r in wrong if r["key"] in stated]
@@ -88,8 +78,6 @@ def _listing(records: list[dict]) -> str:
 def test_wrong_facts_do_not_come_back(tmp_path):
     """A fact judged wrong and fixed never comes back; the ones not yet fixed are listed in
     tests/judged/still_wrong.jsonl, and a fix must take its fact off that list."""
-    if not INDOSUM.is_dir():
-        pytest.skip(f"IndoSum not found at {INDOSUM} (the judged articles are rebuilt from it)")
     debt = {json.loads(line)["key"] for line in STILL_WRONG.read_text(encoding="utf-8").splitlines() if line.strip()}
     back = stated_wrong_facts(tmp_path)
     new = [r for r in back if r["key"] not in debt]

@@ -8,14 +8,13 @@ when it was set (docs/QUALITY.md), less a few points of slack; raise it when the
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
+import indosum
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "gold"
-INDOSUM = ROOT.parent / "shared" / "data" / "indosum-dev"
 
 SETS = {   # name: (gold files, floors on asserted events: precision, recall)
     "dev": (["real_a.jsonl", "real_b.jsonl"], 0.87, 0.56),
@@ -25,23 +24,15 @@ SETS = {   # name: (gold files, floors on asserted events: precision, recall)
 
 @pytest.fixture(scope="module")
 def reports(tmp_path_factory):
-    if not INDOSUM.is_dir():
-        pytest.skip(f"IndoSum not found at {INDOSUM} (the gold's articles are read from it)")
-    sys.path.insert(0, str(ROOT / "bench"))
-    from run import read_indosum  # bench/run.py: the one IndoSum reader
-
     from kg.evaluate import evaluate
 
-    articles = {a["id"]: a for a in read_indosum(INDOSUM, None)}
     out = {}
     for name, (files, _, _) in SETS.items():
         folder = tmp_path_factory.mktemp(name)
         lines = [line for f in files for line in (GOLD / f).read_text(encoding="utf-8").splitlines() if line.strip()]
         gold = folder / "gold.jsonl"
         gold.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        docs = folder / "articles.jsonl"
-        docs.write_text("".join(json.dumps(articles[json.loads(line)["id"]], ensure_ascii=False) + "\n"
-                                for line in lines), encoding="utf-8")
+        docs = indosum.corpus([json.loads(line)["id"] for line in lines], folder / "articles.jsonl")
         out[name] = evaluate(gold, [docs])
     return out
 

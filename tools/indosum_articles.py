@@ -16,7 +16,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
-from run import read_indosum  # noqa: E402  (bench/run.py: the one IndoSum reader)
+from run import write_articles  # noqa: E402  (bench/run.py: the one IndoSum reader)
 
 
 def main() -> None:
@@ -25,11 +25,9 @@ def main() -> None:
     gold, out = Path(sys.argv[1]), Path(sys.argv[2])
     data = Path(sys.argv[3] if len(sys.argv) > 3 else ROOT.parent / "shared" / "data" / "indosum-dev")
     wanted = [json.loads(line)["id"] for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
-    articles = {a["id"]: a for a in read_indosum(data, None)}
-    missing = [i for i in wanted if i not in articles]
+    missing = write_articles(data, wanted, out)
     if missing:
         sys.exit(f"error: {len(missing)} article(s) of {gold} not in {data}: {', '.join(missing)}")
-    out.write_text("".join(json.dumps(articles[i], ensure_ascii=False) + "\n" for i in wanted), encoding="utf-8")
     print(f"{len(wanted)} articles written to {out}")
 
 
