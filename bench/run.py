@@ -123,9 +123,10 @@ def mode_stages(corpus: str, limit: str) -> dict:
     from kg import nlp, rdf
     from kg.extract import extract
     from kg.ingest import read_documents
-    from kg.pipeline import settings_hash
-    from kg.resolve import Resolver
-    from kg.resolve_events import EventResolver
+    from kg.identity import resolve_store
+    from kg.pipeline import Tally, label_and_link, settings_hash
+    from kg.resolve.entities import Resolver
+    from kg.resolve.events import resolve_events
 
     t = {}
     s = time.perf_counter()
@@ -141,10 +142,11 @@ def mode_stages(corpus: str, limit: str) -> dict:
     extracted = [extract(d, sd) for d, sd in zip(docs, sdocs)]
     t["extract"] = time.perf_counter() - s
     s = time.perf_counter()
-    resolver, events = Resolver(), EventResolver()
+    resolver, tally = Resolver(), Tally()
     for ext in extracted:
         resolver.resolve(ext)
-        events.assign(ext)
+        resolve_events(ext)
+        tally.add(ext)
     t["resolve"] = time.perf_counter() - s
     s = time.perf_counter()
     settings = settings_hash(True)
@@ -156,6 +158,12 @@ def mode_stages(corpus: str, limit: str) -> dict:
         store.bulk_extend(quads)     # what kg.pipeline.build does
         store.flush()
         t["load"] = time.perf_counter() - s
+        s = time.perf_counter()
+        label_and_link(store, tally)
+        t["labels and links"] = time.perf_counter() - s
+        s = time.perf_counter()
+        resolve_store(store)
+        t["identity across documents"] = time.perf_counter() - s
     return {"stages": t, "quads": len(quads), "docs": len(docs)}
 
 

@@ -100,6 +100,23 @@ def existing_store(path: Path):
 
 # --- build --------------------------------------------------------------------
 
+def identity_options(command):
+    """How strictly reports in different articles are joined into one event (docs/IDENTITY.md)."""
+    command = click.option("--no-merge", is_flag=True,
+                           help="Keep every article's events apart: no joining across articles.")(command)
+    return click.option("--merge-threshold", type=click.FloatRange(0, None), default=None, metavar="SCORE",
+                        help="Score two reports must reach to be one event [2.5]; higher is stricter.")(command)
+
+
+def identity_settings(merge_threshold: float | None, no_merge: bool):
+    from kg.identity import IdentitySettings
+
+    settings = IdentitySettings(merge=not no_merge)
+    if merge_threshold is not None:
+        settings.threshold = merge_threshold
+    return settings
+
+
 @cli.command()
 @click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
 @store_option
@@ -108,7 +125,8 @@ def existing_store(path: Path):
 @click.option("--no-model", is_flag=True, help="Rules only, without the trained NER model.")
 @click.option("--prune", is_flag=True, help="Drop documents that are no longer among the inputs.")
 @click.option("--wait", is_flag=True, help="Wait for another build on the same store to finish.")
-def build(inputs, store, manifest, jobs, no_model, prune, wait):
+@identity_options
+def build(inputs, store, manifest, jobs, no_model, prune, wait, merge_threshold, no_merge):
     """Read articles (default: seeds/) into the store.
 
     Unchanged documents are skipped, changed ones replaced; the store changes
@@ -122,7 +140,8 @@ def build(inputs, store, manifest, jobs, no_model, prune, wait):
     show = sys.stderr.isatty()
     progress = (lambda n: click.echo(f"\r{n} documents", nl=False, err=True)) if show else None
     report = run_build(inputs, store, manifest=manifest, jobs=jobs, use_model=not no_model,
-                       prune=prune, wait=wait, progress=progress)
+                       prune=prune, wait=wait, progress=progress,
+                       identity=identity_settings(merge_threshold, no_merge))
     if show:
         click.echo("", err=True)
     for problem in report.problems:
@@ -158,11 +177,12 @@ def extract(inputs, output, manifest, jobs, no_model):
 @click.argument("shards", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @store_option
 @click.option("--wait", is_flag=True, help="Wait for another writer on the same store to finish.")
-def load(shards, store, wait):
+@identity_options
+def load(shards, store, wait, merge_threshold, no_merge):
     """Load N-Quads shards made by `kg extract`, replacing their documents; relabel and relink."""
     from kg.pipeline import load_shards
 
-    report = load_shards(list(shards), store, wait=wait)
+    report = load_shards(list(shards), store, wait=wait, identity=identity_settings(merge_threshold, no_merge))
     click.echo(f"loaded {report.built} documents from {len(shards)} shard(s) into {store}: "
                f"{report.quads} quads in {report.seconds:.1f} s")
 

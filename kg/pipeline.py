@@ -25,8 +25,9 @@ from kg.ingest import Problem, read_documents
 from kg.lang import language
 from kg.ontology import ontology_path
 from kg.records import ENTITY_KIND, Document, Entity, ExtractedDocument
-from kg.resolve import GROUPS, Resolver
-from kg.resolve_events import EventResolver
+from kg.resolve.entities import GROUPS, Resolver
+from kg.identity import IdentitySettings, resolve_store
+from kg.resolve.events import resolve_events
 from kg.store import GraphStore
 from kg.vocab import CRISIS, ENTITIES_GRAPH, ONTOLOGY_GRAPH, RDF, doc_iri, entity_iri, sparql_prefixes
 
@@ -210,7 +211,7 @@ def rewrite_entities(store: ox.Store, names: dict[str, Counter]) -> None:
 # --- build --------------------------------------------------------------------
 
 def extracted_batches(docs: Iterable[Document], jobs: int, use_model: bool, resolver: Resolver,
-                      events: EventResolver, problems: list[Problem],
+                      problems: list[Problem],
                       wanted: Callable[[Document], bool] = lambda doc: True) -> Iterator[list[ExtractedDocument]]:
     """Documents extracted in parallel, then resolved here in input order, a chunk at a time."""
     seen: set[str] = set()
@@ -227,13 +228,13 @@ def extracted_batches(docs: Iterable[Document], jobs: int, use_model: bool, reso
     for extracted in Workers(jobs, use_model).extract(todo()):
         for ext in extracted:
             resolver.resolve(ext)
-            events.assign(ext)
+            resolve_events(ext)
         yield extracted
 
 
 def build(inputs: list[Path], store_path: Path, manifest: Path | None = None, jobs: int | None = None,
           use_model: bool = True, prune: bool = False, wait: bool = False,
-          progress: Callable[[int], None] | None = None) -> BuildReport:
+          progress: Callable[[int], None] | None = None, identity: IdentitySettings | None = None) -> BuildReport:
     report = BuildReport()
     started = time.perf_counter()
     settings = settings_hash(use_model)
@@ -257,8 +258,7 @@ def build(inputs: list[Path], store_path: Path, manifest: Path | None = None, jo
 
         tally = Tally() if not known else None    # a store with documents already: read it back at the end
         quads: list[ox.Quad] = []
-        for extracted in extracted_batches(docs, _jobs(jobs), use_model, resolver, EventResolver(),
-                                           report.problems, changed):
+        for extracted in extracted_batches(docs, _jobs(jobs), use_model, resolver, report.problems, changed):
             for ext in extracted:
                 if doc_iri(ext.doc.id) in known:
                     remove_document(store, doc_iri(ext.doc.id))
@@ -276,15 +276,22 @@ def build(inputs: list[Path], store_path: Path, manifest: Path | None = None, jo
             for iri in set(known) - seen:
                 remove_document(store, iri)
                 report.removed += 1
-        finish(store, tally)
+        finish(store, tally, identity)
         report.quads = len(store)
     report.seconds = time.perf_counter() - started
     return report
 
 
-def finish(store: ox.Store, tally: Tally | None = None) -> None:
-    """What depends on all documents: entity labels and offline Wikidata links; from the
-    ``tally`` of a fresh build, else from the mentions in the store."""
+def finish(store: ox.Store, tally: Tally | None = None, identity: IdentitySettings | None = None) -> None:
+    """What depends on all documents: entity labels and links, then which reports in different
+    articles are one event (it weighs entities by their class)."""
+    label_and_link(store, tally)
+    resolve_store(store, identity)
+
+
+def label_and_link(store: ox.Store, tally: Tally | None = None) -> None:
+    """Entity labels and offline Wikidata links, from the ``tally`` of a fresh build, else from
+    the mentions in the store."""
     from kg.link import link_store_entities
 
     rewrite_entities(store, mention_names(store) if tally is None else tally.names)
@@ -307,8 +314,7 @@ def extract_shard(inputs: list[Path], output: Path, manifest: Path | None = None
     settings = settings_hash(use_model)
     docs = read_documents(inputs, report.problems, manifest)
     with open(output, "wb") as out:
-        for extracted in extracted_batches(docs, _jobs(jobs), use_model, Resolver(), EventResolver(),
-                                           report.problems):
+        for extracted in extracted_batches(docs, _jobs(jobs), use_model, Resolver(), report.problems):
             quads = [q for ext in extracted for q in rdf.document_quads(ext, settings)]
             ox.serialize(quads, output=out, format=ox.RdfFormat.N_QUADS)
             report.built += len(extracted)
@@ -317,7 +323,8 @@ def extract_shard(inputs: list[Path], output: Path, manifest: Path | None = None
     return report
 
 
-def load_shards(shards: list[Path], store_path: Path, wait: bool = False) -> BuildReport:
+def load_shards(shards: list[Path], store_path: Path, wait: bool = False,
+                identity: IdentitySettings | None = None) -> BuildReport:
     """Load shards made by `extract_shard`, replacing the documents they contain."""
     report = BuildReport()
     started = time.perf_counter()
@@ -328,7 +335,7 @@ def load_shards(shards: list[Path], store_path: Path, wait: bool = False) -> Bui
                 remove_document(store, iri)
                 report.built += 1
             store.bulk_load(path=str(shard), format=ox.RdfFormat.N_QUADS)
-        finish(store)
+        finish(store, identity=identity)
         report.quads = len(store)
     report.seconds = time.perf_counter() - started
     return report

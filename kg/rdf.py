@@ -12,9 +12,10 @@ from typing import Iterator
 
 from pyoxigraph import Literal, NamedNode, Quad
 
+from kg.extract.triggers import BY_SENSE
 from kg.lang import language
 from kg.records import Entity, Event, ExtractedDocument
-from kg.vocab import (CRISIS, DCTERMS, ENTITIES_GRAPH, ITSRDF, NIF, RDF, RDFS, SKOS, XSD,
+from kg.vocab import (CRISIS, DCTERMS, ENTITIES_GRAPH, IDENTITY_GRAPH, ITSRDF, NIF, RDF, RDFS, SKOS, XSD,
                       doc_iri, slug, span_iri)
 
 A = NamedNode(RDF + "type")
@@ -126,6 +127,11 @@ def _event_quads(ext: ExtractedDocument, e: Event, d: NamedNode) -> Iterator[Qua
     yield Quad(ev, C("trigger"), Literal(e.trigger, language=TEXT_TAG), g)
     if e.date:
         yield Quad(ev, C("date"), _date(e.date), g)
+    elif ext.doc.published:      # the text gives no date: the publication date stands in, marked as such
+        yield Quad(ev, C("date"), _date(ext.doc.published), g)
+        yield Quad(ev, C("dateSource"), Literal("publication"), g)
+    if e.sense and e.cls in BY_SENSE:
+        yield Quad(ev, C("sense"), Literal(e.sense), g)
     if e.date_text:
         yield Quad(ev, C("dateText"), Literal(e.date_text, language=TEXT_TAG), g)
     if e.end_date:
@@ -178,3 +184,25 @@ def entity_quads(entities: list[Entity]) -> Iterator[Quad]:
         yield Quad(node, NamedNode(RDFS + "label"), Literal(e.label), g)
         for alt in sorted(e.alt_labels - {e.label}):
             yield Quad(node, NamedNode(SKOS + "altLabel"), Literal(alt), g)
+
+
+def identity_quads(incidents) -> Iterator[Quad]:
+    """Which reports each incident joins (kg.resolve.incidents.Incident) and the reasons of each join."""
+    g = NamedNode(IDENTITY_GRAPH)
+    for incident in incidents:
+        node = NamedNode(incident.iri)
+        for report in incident.reports:
+            yield Quad(node, C("report"), NamedNode(report.iri), g)
+            yield Quad(NamedNode(report.iri), C("inDocument"), NamedNode(report.document), g)
+        for n, merge in enumerate(incident.merges):
+            decision = NamedNode(f"{incident.iri}/merge/{n}")
+            yield Quad(node, C("merge"), decision, g)
+            yield Quad(decision, A, C("MergeDecision"), g)
+            yield Quad(decision, C("joins"), NamedNode(merge.a), g)
+            yield Quad(decision, C("joins"), NamedNode(merge.b), g)
+            yield Quad(decision, C("score"), Literal(f"{merge.score:.2f}", datatype=_datatype("decimal")), g)
+            for _, entity in merge.shared:
+                yield Quad(decision, C("sharedKey"), NamedNode(entity), g)
+            if merge.date:
+                yield Quad(decision, C("matchedDate"), _date(merge.date), g)
+            yield Quad(decision, C("dateStated"), _bool(merge.date_stated), g)

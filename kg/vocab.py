@@ -35,6 +35,7 @@ ONTOLOGY_GRAPH = ID + "graph/ontology"
 ENTITIES_GRAPH = ID + "graph/entities"
 LINKS_GRAPH = ID + "graph/links"
 INFERRED_GRAPH = ID + "graph/inferred"
+IDENTITY_GRAPH = ID + "graph/identity"     # which reports of several articles are one event, and why
 
 
 def sparql_prefixes() -> str:

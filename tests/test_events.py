@@ -8,8 +8,8 @@ from pyoxigraph import NamedNode
 
 from kg.extract.morphology import word_forms
 from kg.records import Document
-from kg.resolve import Resolver
-from kg.resolve_events import EventResolver
+from kg.resolve.entities import Resolver
+from kg.resolve.events import resolve_events
 
 
 @pytest.fixture(scope="module")
@@ -242,22 +242,9 @@ def test_appositive_speaker(read):
 
 # --- coreference ---------------------------------------------------------------------
 
-def test_same_riot_across_documents_is_one_event(read):
-    resolver = Resolver()
-    events = EventResolver()
-    a = read("Pengunjuk rasa menyerbu gedung parlemen di Kathmandu pada hari Selasa.", date(2025, 9, 10), "a")
-    b = read("Gedung parlemen di Kathmandu diserbu pengunjuk rasa pada hari Selasa.", date(2025, 9, 11), "b")
-    c = read("Pengunjuk rasa menyerbu kantor polisi di Kathmandu pada hari Rabu.", date(2025, 9, 11), "c")
-    for ext in (a, b, c):
-        resolver.resolve(ext)
-        events.assign(ext)
-    assert of(a, "Riot")[0].iri == of(b, "Riot")[0].iri          # Tuesday in both
-    assert of(c, "Riot")[0].iri != of(a, "Riot")[0].iri          # Wednesday
-
-
 def test_resignation_and_dismissal_stay_apart(read):
     ext = read("Selain pemecatan menteri pertahanan, seluruh kabinet telah mengundurkan diri di Kolombo.")
-    EventResolver().assign(ext)
+    resolve_events(ext)
     changes = of(ext, "LeadershipChange")
     assert {e.sense for e in changes} == {"dismiss", "resign"}
     assert len({e.iri for e in changes}) == 2
@@ -268,7 +255,7 @@ def test_iris_are_deterministic(read):
     runs = []
     for _ in range(2):
         ext = read(text, date(2024, 8, 8))
-        EventResolver().assign(ext)
+        resolve_events(ext)
         runs.append([e.iri for e in ext.events])
     assert runs[0] == runs[1]
     assert len(set(runs[0])) == 1                             # the same detention told twice
@@ -283,7 +270,7 @@ def test_event_triples_live_in_their_sentence_graph(read):
     ext = read("Kementerian Kesehatan mencabut pernyataan yang mengatakan bahwa 40 orang tewas. "
                "Presiden Kais Saied mengatakan di Facebook bahwa “kelompok teroris” menyerang Tunis. "
                "Pihak berwenang mengumumkan keadaan darurat hingga 19 Januari.", date(2022, 1, 6))
-    EventResolver().assign(ext)
+    resolve_events(ext)
     quads = list(rdf.document_quads(ext, "x"))
     sentence_graphs = {span_iri("t", s.begin, s.end) for s in ext.sentences}
 
@@ -364,40 +351,6 @@ def test_according_to_an_unnamed_source_has_no_speaker(read):
     ext = read("Menurut seorang saksi di kantor polisi, Ahmed Rahman ditangkap pada hari Senin.", date(2024, 8, 8))
     assert not of(ext, "Statement")
     assert "polisi" not in names(ext, of(ext, "Detention")[0].targets)     # "kantor polisi" is a place
-
-
-def test_event_coreference_across_documents_and_its_window():
-    from datetime import date
-
-    from kg.ingest import make_document
-    from kg.pipeline import extract_documents
-    from kg.resolve import Resolver
-    from kg.resolve_events import EventResolver
-
-    text = "Polisi Peru menahan 20 demonstran di Lima pada 3 Maret 2023."
-    def documents():
-        docs = [make_document(f"d{n}", text, {"published": "2023-03-04"}, "test") for n in range(2)]
-        extracted = extract_documents(docs, use_model=False)
-        resolver = Resolver()
-        for ext in extracted:
-            resolver.resolve(ext)
-        return extracted
-
-    def detentions(ext):
-        return [e for e in ext.events if e.cls == "Detention"]
-
-    shared = EventResolver()
-    first, second = documents()
-    shared.assign(first)
-    shared.assign(second)
-    assert detentions(first)[0].date == date(2023, 3, 3)
-    assert detentions(first)[0].iri == detentions(second)[0].iri
-    forgetful = EventResolver(window=1, evict_every=1)
-    first, second = documents()
-    forgetful.assign(first)
-    forgetful.assign(second)
-    assert detentions(first)[0].iri != detentions(second)[0].iri
-    assert len(forgetful.clusters) == len(second.events)
 
 
 @pytest.mark.parametrize("name, values", [

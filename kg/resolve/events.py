@@ -1,10 +1,9 @@
-"""Event identity: which event mentions are the same real-world event, within and across documents.
+"""Event coreference within one document: which event mentions of an article are one event.
 
-Why: the storming of a city hall is reported in many sentences of many
-articles; analysts want one event node with every sentence as evidence (each
-sentence keeps its own triples in its own graph). Two mentions are the same
-event when nothing they say contradicts it and something links them, much
-as ACLED codes one event per type, day and location:
+Why: an article reports the storming of a city hall in several sentences; analysts want one
+event node with every sentence as evidence (each sentence keeps its own triples in its own
+graph). Within an article, two mentions are the same event when nothing they say contradicts
+it and something links them, much as ACLED codes one event per type, day and location:
 
 - same class, same negation and modality (a promise to deploy is not a deployment),
   and for classes listed in triggers.json ``coref_by_sense`` the same sense
@@ -15,8 +14,8 @@ as ACLED codes one event per type, day and location:
   medium or overlapping quoted words;
 - and at least one positive link: the same date, a shared place, or a shared actor.
 
-Clusters are kept in input order and a mention joins the first compatible one,
-so IRIs are deterministic for a given document order.
+Inside one article a shared "polisi" or the same day is a fair link: the article tells one
+story. Across articles it is not, and kg.resolve.incidents asks for much more.
 """
 from __future__ import annotations
 
@@ -30,8 +29,6 @@ from kg.vocab import event_iri
 
 WORD = re.compile(r"\w+")
 QUOTE_OVERLAP = 0.5
-WINDOW = 2000          # documents an event stays open to new mentions
-EVICT_EVERY = 250
 
 
 @dataclass
@@ -61,64 +58,23 @@ def _new_cluster(iri: str, m: _Mention) -> _Cluster:
     return _Cluster(iri=iri, **{k: set(v) if isinstance(v, set) else v for k, v in vars(m).items()})
 
 
-class EventResolver:
-    """Assigns event IRIs; create one per build and call ``assign`` on each document in order.
+def resolve_events(ext: ExtractedDocument) -> None:
+    """Give each event of one document its IRI: mentions of one event share the IRI of the first.
 
-    Candidates are looked up through what links a mention to a cluster (its
-    date, places, actors, speaker), so a year of news does not compare every
-    event with every other.
+    A mention joins the first compatible cluster, in text order, so IRIs are deterministic.
+    Across documents, events are joined later, over the whole corpus (kg.resolve.incidents).
     """
-
-    def __init__(self, window: int = WINDOW, evict_every: int = EVICT_EVERY):
-        self.window, self.evict_every = window, evict_every
-        self.clusters: dict[int, _Cluster] = {}
-        self.last_seen: dict[int, int] = {}          # cluster number → number of the last document in it
-        self.index: dict[tuple, list[int]] = {}      # (class key, link) → cluster numbers
-        self.documents = 0
-        self.next_number = 0
-
-    def assign(self, ext: ExtractedDocument) -> None:
-        self.documents += 1
-        if self.documents % self.evict_every == 0:
-            self._forget_old_clusters()
-        for event in ext.events:
-            if event.iri:
-                continue
-            m = _features(ext, event)
-            candidates = sorted({n for link in _links(m) for n in self.index.get((_key(m), link), ())})
-            number = next((n for n in candidates if _compatible(self.clusters[n], m)), None)
-            if number is None:
-                number = self.next_number
-                self.next_number += 1
-                self.clusters[number] = _new_cluster(event_iri(ext.doc.id, event.begin, event.end), m)
-            cluster = self.clusters[number]
-            _absorb(cluster, m)
-            self.last_seen[number] = self.documents
-            for link in _links(m):
-                numbers = self.index.setdefault((_key(m), link), [])
-                if not numbers or numbers[-1] != number:
-                    numbers.append(number)
-            event.iri = cluster.iri
-
-    def _forget_old_clusters(self) -> None:
-        """Events not reported in the last ``window`` documents take no new mentions: memory stays flat."""
-        old = {n for n, seen in self.last_seen.items() if seen <= self.documents - self.window}
-        for n in old:
-            del self.clusters[n], self.last_seen[n]
-        self.index = {key: kept for key, numbers in self.index.items()
-                      if (kept := [n for n in numbers if n not in old])}
-
-
-def _key(m: "_Mention") -> tuple:
-    return (m.cls, m.sense, m.negated, m.modality)
-
-
-def _links(m: "_Mention") -> list[tuple[str, object]]:
-    """What can tie a mention to a cluster; a statement is tied only through its speaker."""
-    if m.cls == "Statement":
-        return [("speaker", m.speaker)] if m.speaker else []
-    return ([("date", m.date)] if m.date else []) + [("place", p) for p in sorted(m.places)] + \
-        [("actor", a) for a in sorted(m.actors)]
+    clusters: list[_Cluster] = []
+    for event in ext.events:
+        if event.iri:
+            continue
+        m = _features(ext, event)
+        cluster = next((c for c in clusters if _compatible(c, m)), None)
+        if cluster is None:
+            cluster = _new_cluster(event_iri(ext.doc.id, event.begin, event.end), m)
+            clusters.append(cluster)
+        _absorb(cluster, m)
+        event.iri = cluster.iri
 
 
 def _features(ext: ExtractedDocument, e: Event) -> _Mention:

@@ -1,0 +1,133 @@
+"""The corpus-level identity stage: reports of one incident in several articles become one event.
+
+Why a stage over the store, and not while each article is built: whether two articles report
+one incident depends on both, so it is decided over everything loaded. One build, shards
+loaded in any order and a cluster run then give the same graph. Each article's events are
+written under the article's own event IRIs; this stage renames the reports of one incident, in
+their sentence graphs, to the IRI of the incident's first report, and writes in the identity
+graph which reports it joined and why (kg.resolve.incidents decides). It first undoes its last
+renaming, so a rebuilt or removed article leaves no stale join behind.
+"""
+from __future__ import annotations
+
+import datetime
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+from kg import rdf
+from kg.records import ENTITY_KIND
+from kg.resolve.incidents import THRESHOLD, Incident, Report, incidents
+from kg.vocab import CRISIS, ENTITIES_GRAPH, IDENTITY_GRAPH, RDF, sparql_prefixes
+
+WORD = re.compile(r"\w+")
+SITES = {"City", "Facility", "Place"}     # places below the country and region
+REPORT_PROPERTIES = ("date", "dateSource", "endDate", "negated", "modality", "sense", "place", "agent",
+                     "target", "participant", "speaker", "quote")
+
+
+@dataclass
+class IdentitySettings:
+    """How strict cross-document merging is; ``merge=False`` keeps every article's events apart."""
+    threshold: float = THRESHOLD
+    merge: bool = True
+
+
+def resolve_store(store: ox.Store, settings: IdentitySettings | None = None) -> list[Incident]:
+    """Undo the last joins, decide them again over every report in the store, and write them."""
+    settings = settings or IdentitySettings()
+    _undo(store)
+    found = incidents(read_reports(store), settings.threshold) if settings.merge else []
+    for incident in found:
+        for report in incident.reports:
+            if report.iri != incident.iri:
+                _rename(store, report.document, report.iri, incident.iri)
+    store.extend(rdf.identity_quads(found))
+    return found
+
+
+def read_reports(store: ox.Store) -> list[Report]:
+    """Every article-level event in the store, with what identity compares."""
+    kinds = _entity_kinds(store)
+    published = {r["d"].value: datetime.date.fromisoformat(r["p"].value) for r in store.query(
+        sparql_prefixes() + "SELECT ?d ?p WHERE { GRAPH ?d { ?d a crisis:Document ; dcterms:issued ?p } }")}
+    values = " ".join(f"crisis:{p}" for p in REPORT_PROPERTIES)
+    facts: dict[tuple[str, str], dict[str, list[ox.Term]]] = defaultdict(lambda: defaultdict(list))
+    for r in store.query(sparql_prefixes() + f"""SELECT ?g ?e ?p ?o WHERE {{
+            GRAPH ?g {{ ?e crisis:evidence ?g . {{ ?e a ?o BIND(rdf:type AS ?p) }} UNION
+            {{ VALUES ?p {{ {values} }} ?e ?p ?o }} }} }}"""):
+        document = r["g"].value.split("#", 1)[0]
+        facts[(document, r["e"].value)][r["p"].value.rsplit("#", 1)[-1]].append(r["o"])
+    return [_report(document, iri, f, published.get(document), kinds) for (document, iri), f in sorted(facts.items())]
+
+
+def _report(document: str, iri: str, f: dict[str, list[ox.Term]], published, kinds: dict[str, str]) -> Report:
+    cls = next(t.value.rsplit("#", 1)[-1] for t in f["type"] if t.value.startswith(CRISIS))
+    value = lambda p: f[p][0].value if f.get(p) else None   # noqa: E731 (one value of a property)
+    date = value("date")
+    keys, agents, sites, countries = set(), set(), set(), set()
+    for prop in ("place", "agent", "target", "participant", "speaker"):
+        for term in f.get(prop, ()):
+            kind = _key_kind(kinds.get(term.value))
+            if kind:
+                keys.add((kind, term.value))
+                if prop == "agent" and kind in ("person", "organisation"):
+                    agents.add(term.value)
+                if kind == "site":
+                    sites.add(term.value)
+            if kinds.get(term.value) == "Country":
+                countries.add(term.value)
+    quote = " ".join(t.value for t in f.get("quote", ()))
+    return Report(
+        iri=iri, document=document, published=published,
+        kind=(cls, value("sense"), value("negated") == "true", value("modality")),
+        date=datetime.date.fromisoformat(date) if date else None,
+        date_stated=value("dateSource") != "publication",
+        end_date=datetime.date.fromisoformat(value("endDate")) if value("endDate") else None,
+        keys=frozenset(keys), agents=frozenset(agents), sites=frozenset(sites), countries=frozenset(countries),
+        speaker=value("speaker"),
+        quote_words=frozenset(w.lower() for w in WORD.findall(quote) if len(w) > 3))
+
+
+def _key_kind(cls: str | None) -> str | None:
+    """What an entity weighs as a link; generic groups, news outlets and countries weigh nothing."""
+    if cls is None or cls in ("Group", "MediaOrganization", "Country"):
+        return None
+    if cls in SITES:
+        return "site"
+    if cls == "Region":
+        return "region"
+    return {"Person": "person", "Organization": "organisation"}.get(ENTITY_KIND.get(cls))
+
+
+def _entity_kinds(store: ox.Store) -> dict[str, str]:
+    graph = ox.NamedNode(ENTITIES_GRAPH)
+    return {q.subject.value: q.object.value.rsplit("#", 1)[-1]
+            for q in store.quads_for_pattern(None, ox.NamedNode(RDF + "type"), None, graph)}
+
+
+def _undo(store: ox.Store) -> None:
+    graph = ox.NamedNode(IDENTITY_GRAPH)
+    report, in_document = ox.NamedNode(CRISIS + "report"), ox.NamedNode(CRISIS + "inDocument")
+    document_of = {q.subject.value: q.object.value for q in store.quads_for_pattern(None, in_document, None, graph)}
+    for q in list(store.quads_for_pattern(None, report, None, graph)):
+        if q.object.value != q.subject.value and q.object.value in document_of:
+            _rename(store, document_of[q.object.value], q.subject.value, q.object.value)
+    if store.contains_named_graph(graph):
+        store.remove_graph(graph)
+
+
+def _rename(store: ox.Store, document: str, old: str, new: str) -> None:
+    """Rename an event, as subject and as object, in the sentence graphs of one document."""
+    old_node, new_node = ox.NamedNode(old), ox.NamedNode(new)
+    inside = document + "#"
+    moved = [q for q in [*store.quads_for_pattern(old_node, None, None, None),
+                         *store.quads_for_pattern(None, None, old_node, None)]
+             if q.graph_name.value.startswith(inside)]
+    for q in moved:
+        store.remove(q)
+    for q in moved:
+        store.add(ox.Quad(new_node if q.subject == old_node else q.subject, q.predicate,
+                          new_node if q.object == old_node else q.object, q.graph_name))

@@ -1,0 +1,183 @@
+"""Cross-document event identity: which reports in different articles are one incident.
+
+Why: "polisi", "warga", a dateline or a whole country join reports of unrelated incidents
+(one detention would span 25 articles that share only "polisi"). Two reports are one incident,
+as an analyst would sign it, only when
+
+- their class, sense, negation and modality are the same;
+- their dates agree: the same day, or inside a stated range. A report whose text gives no date
+  stands on its publication date, which may follow the incident by a day;
+- their places agree at the most specific level known: two sets of towns or sites must share
+  one; a country says too little to disagree with a town;
+- their specific agents (people and organisations) overlap when both name some; a statement
+  needs the same speaker and the same words (a spokesperson says many things in a day);
+- they share a specific participant or place: a person, an organisation that is not a news
+  outlet, a place below the country. Generic groups, outlets and countries never count;
+- the score of what they share (``WEIGHTS``, plus the date) reaches the threshold.
+
+Candidates are the reports that share such a key and whose dates are close, so the cost grows
+with the corpus, not its square. Pairs are joined best first (score, then IRIs), and a join is
+refused when any two reports of the two incidents disagree or when both hold a report of the
+same article (the article's own coreference already kept them apart): the result depends on
+the set of reports only, never on the order in which they were read.
+"""
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+from itertools import combinations
+
+THRESHOLD = 2.5          # default strictness: a shared person and a date, or a town and a stated date
+WEIGHTS = {"person": 2.0, "organisation": 1.0, "site": 1.5, "region": 1.0}
+STATED_DATE = 1.0        # both texts give the same day
+PUBLICATION_DATE = 0.5   # a publication date stands in for one of them
+PUBLICATION_LAG = 1      # days by which a report may follow an incident it does not date
+QUOTE_OVERLAP = 0.5
+
+
+@dataclass(frozen=True)
+class Report:
+    """One article's event, as cross-document identity compares it."""
+    iri: str                         # the article-level event IRI
+    document: str
+    published: datetime.date | None
+    kind: tuple                      # (class, sense, negated, modality)
+    date: datetime.date | None       # the stated date, else the publication date
+    date_stated: bool
+    end_date: datetime.date | None = None
+    keys: frozenset[tuple[str, str]] = frozenset()     # (weight kind, entity IRI): what may link
+    agents: frozenset[str] = frozenset()               # specific agents
+    sites: frozenset[str] = frozenset()                # places below the country
+    countries: frozenset[str] = frozenset()
+    speaker: str | None = None
+    quote_words: frozenset[str] = frozenset()
+
+
+@dataclass
+class Merge:
+    """Why two reports were joined: the keys they share and the score."""
+    a: str
+    b: str
+    score: float
+    shared: list[tuple[str, str]]
+    date: datetime.date | None
+    date_stated: bool
+
+
+@dataclass
+class Incident:
+    iri: str
+    reports: list[Report]
+    merges: list[Merge] = field(default_factory=list)
+
+
+def incidents(reports: list[Report], threshold: float = THRESHOLD) -> list[Incident]:
+    """The incidents that join reports of two or more articles."""
+    by_iri = {r.iri: r for r in reports}
+    members: dict[str, list[str]] = {r.iri: [r.iri] for r in reports}   # root → report IRIs
+    root = {r.iri: r.iri for r in reports}
+    merges: dict[str, list[Merge]] = defaultdict(list)
+    for merge in sorted(_candidate_merges(reports, threshold), key=lambda m: (-m.score, m.a, m.b)):
+        ra, rb = root[merge.a], root[merge.b]
+        if ra == rb or not _joinable([by_iri[i] for i in members[ra]], [by_iri[i] for i in members[rb]]):
+            continue
+        keep, gone = sorted((ra, rb))
+        members[keep] += members.pop(gone)
+        merges[keep] += merges.pop(gone, []) + [merge]
+        for i in members[keep]:
+            root[i] = keep
+    found = []
+    for key, iris in members.items():
+        if len(iris) > 1:
+            group = sorted((by_iri[i] for i in iris), key=_seniority)
+            found.append(Incident(group[0].iri, group, sorted(merges[key], key=lambda m: (m.a, m.b))))
+    return sorted(found, key=lambda inc: inc.iri)
+
+
+def _seniority(r: Report) -> tuple:
+    """The first report of an incident names it: the earliest published, then the smallest IRI."""
+    return (r.published or datetime.date.max, r.iri)
+
+
+def _candidate_merges(reports: list[Report], threshold: float):
+    """Pairs of reports that share a key and whose dates are close enough, scored."""
+    blocks: dict[tuple, list[Report]] = defaultdict(list)
+    for r in reports:
+        if r.date is None:
+            continue
+        for key in r.keys:
+            blocks[(r.kind, key)].append(r)
+    seen: set[tuple[str, str]] = set()
+    reach = datetime.timedelta(days=PUBLICATION_LAG)
+    for block in blocks.values():
+        block.sort(key=lambda r: (r.date, r.iri))
+        for i, a in enumerate(block):
+            for b in block[i + 1:]:
+                if b.date - (a.end_date or a.date) > reach:
+                    break
+                pair = (a.iri, b.iri) if a.iri < b.iri else (b.iri, a.iri)
+                if pair in seen:
+                    continue
+                seen.add(pair)
+                merge = score(a, b)
+                if merge and merge.score >= threshold:
+                    yield merge
+
+
+def score(a: Report, b: Report) -> Merge | None:
+    """The merge two reports would make, or None when they cannot be one incident."""
+    if a.document == b.document or not compatible(a, b):
+        return None
+    shared = sorted(a.keys & b.keys)
+    if not shared:
+        return None
+    stated = a.date_stated and b.date_stated
+    total = sum(WEIGHTS[kind] for kind, _ in shared) + (STATED_DATE if stated else PUBLICATION_DATE)
+    pair = sorted((a, b), key=lambda r: r.iri)
+    return Merge(pair[0].iri, pair[1].iri, total, shared, a.date if a.date_stated else b.date, stated)
+
+
+def compatible(a: Report, b: Report) -> bool:
+    """Nothing the two reports say keeps them apart."""
+    if a.kind != b.kind or a.date is None or b.date is None or not _dates_agree(a, b):
+        return False
+    if a.sites and b.sites and not a.sites & b.sites:
+        return False
+    if not (a.sites or b.sites) and a.countries and b.countries and not a.countries & b.countries:
+        return False
+    if a.agents and b.agents and not a.agents & b.agents:
+        return False
+    if a.kind[0] == "Statement":
+        if not a.speaker or a.speaker != b.speaker:
+            return False
+        words = min(len(a.quote_words), len(b.quote_words))
+        return words > 0 and len(a.quote_words & b.quote_words) >= QUOTE_OVERLAP * words
+    return True
+
+
+def _dates_agree(a: Report, b: Report) -> bool:
+    if a.date_stated and b.date_stated:
+        return _within(a.date, b) or _within(b.date, a)
+    if a.date_stated or b.date_stated:
+        stated, other = (a, b) if a.date_stated else (b, a)
+        lag = (other.date - (stated.end_date or stated.date)).days
+        return _within(other.date, stated) or 0 <= lag <= PUBLICATION_LAG
+    return abs((a.date - b.date).days) <= PUBLICATION_LAG
+
+
+def _within(day: datetime.date, r: Report) -> bool:
+    return r.date <= day <= (r.end_date or r.date)
+
+
+def _joinable(left: list[Report], right: list[Report]) -> bool:
+    """Every report of one incident agrees with every report of the other, and no article is in both."""
+    if {r.document for r in left} & {r.document for r in right}:
+        return False
+    return all(compatible(a, b) for a in left for b in right)
+
+
+def pairs_within(incident: Incident) -> list[tuple[str, str]]:
+    """The pairs of articles an incident joins (what the pair gold scores)."""
+    docs = sorted({r.document for r in incident.reports})
+    return list(combinations(docs, 2))

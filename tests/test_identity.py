@@ -1,0 +1,173 @@
+"""Cross-document event identity: one incident in several articles is one event, and only then."""
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from kg.resolve.incidents import Report, compatible, incidents, score
+from kg.vocab import ID
+
+PERSON, OTHER = ID + "person/min-aung-hlaing", ID + "person/zaw-min-tun"
+TOWN, OTHER_TOWN, COUNTRY = ID + "city/mandalay", ID + "city/yangon", ID + "place/myanmar"
+
+
+def report(iri: str, doc: str, day: int | None = 3, stated: bool = True, cls: str = "Detention",
+           keys=(("person", PERSON),), sites=(), agents=(), countries=(), published: int = 4, **more) -> Report:
+    keys = set(keys) | {("site", s) for s in sites}
+    return Report(iri=iri, document=doc, published=date(2023, 3, published), kind=(cls, None, False, None),
+                  date=date(2023, 3, day) if day else None, date_stated=stated, keys=frozenset(keys),
+                  sites=frozenset(sites), agents=frozenset(agents), countries=frozenset(countries), **more)
+
+
+def test_a_shared_person_on_a_stated_day_joins_two_reports():
+    merge = score(report("e/a", "d/a"), report("e/b", "d/b"))
+    assert merge and merge.score == 3.0 and merge.shared == [("person", PERSON)] and merge.date_stated
+
+
+@pytest.mark.parametrize("b, why", [
+    (report("e/b", "d/b", cls="Protest"), "another class"),
+    (report("e/b", "d/b", day=5), "another day"),
+    (report("e/b", "d/b", keys=()), "nothing specific shared"),
+    (report("e/b", "d/b", keys=(("person", OTHER),)), "another person"),
+    (report("e/b", "d/a"), "the same article: its own coreference kept them apart"),
+    (report("e/b", "d/b", day=None), "no date at all"),
+])
+def test_reports_that_are_not_one_incident(b, why):
+    assert score(report("e/a", "d/a"), b) is None, why
+
+
+def test_places_must_agree_below_the_country_and_countries_say_too_little():
+    a = report("e/a", "d/a", sites=[TOWN], countries=[COUNTRY])
+    assert not compatible(a, report("e/b", "d/b", sites=[OTHER_TOWN]))
+    assert compatible(a, report("e/b", "d/b", countries=[COUNTRY]))
+    assert compatible(a, report("e/b", "d/b", countries=[ID + "place/thailand"]))   # the town is more specific
+    assert not compatible(report("e/a", "d/a", countries=[COUNTRY]),
+                          report("e/b", "d/b", countries=[ID + "place/thailand"]))
+
+
+def test_specific_agents_must_overlap():
+    a = report("e/a", "d/a", agents=[PERSON])
+    assert not compatible(a, report("e/b", "d/b", agents=[OTHER]))
+    assert compatible(a, report("e/b", "d/b"))
+
+
+def test_a_publication_date_stands_in_for_a_day_after_and_scores_less():
+    stated = report("e/a", "d/a", day=3, sites=[TOWN], keys=())
+    undated = report("e/b", "d/b", day=4, stated=False, sites=[TOWN], keys=())
+    merge = score(stated, undated)
+    assert merge and merge.score == 2.0 and not merge.date_stated       # below the default threshold
+    assert not incidents([stated, undated])
+    assert len(incidents([stated, undated], threshold=2.0)) == 1
+    assert score(stated, report("e/c", "d/c", day=5, stated=False, sites=[TOWN])) is None   # two days later
+    assert score(stated, report("e/c", "d/c", day=2, stated=False, sites=[TOWN])) is None   # published before it
+
+
+def test_a_statement_needs_the_same_speaker_and_the_same_words():
+    said = dict(cls="Statement", speaker=PERSON, keys=(("person", PERSON),))
+    a = report("e/a", "d/a", quote_words=frozenset({"tentara", "menembak", "warga", "mandalay"}), **said)
+    same = report("e/b", "d/b", quote_words=frozenset({"tentara", "menembak", "warga", "sipil"}), **said)
+    other = report("e/c", "d/c", quote_words=frozenset({"pemilu", "ditunda", "tahun", "depan"}), **said)
+    assert score(a, same) and not score(a, other)
+
+
+def test_no_chain_joins_reports_that_disagree_and_the_order_does_not_matter():
+    """b agrees with a and with c, but a and c name different towns: b joins the better one only."""
+    a = report("e/a", "d/a", sites=[TOWN], keys=(("person", PERSON), ("organisation", ID + "org/x")))
+    b = report("e/b", "d/b", keys=(("person", PERSON), ("organisation", ID + "org/x")))
+    c = report("e/c", "d/c", sites=[OTHER_TOWN])
+    found = incidents([a, b, c])
+    assert [[r.iri for r in i.reports] for i in found] == [["e/a", "e/b"]]
+    assert [[r.iri for r in i.reports] for i in incidents([c, b, a])] == [["e/a", "e/b"]]
+
+
+def test_the_first_published_report_names_the_incident():
+    found = incidents([report("e/z", "d/z", published=3), report("e/a", "d/a", published=5)])
+    assert found[0].iri == "e/z"
+
+
+# --- on a store, through kg build ---------------------------------------------------------------
+
+ARTICLES = [   # two reports of one raid, and a raid the same day elsewhere by the same "polisi"
+    ("kenya-1", "2024-06-26", "Polisi Kenya menangkap aktivis Boniface Mwangi di Nairobi pada Selasa (25/6). "
+                              "Mwangi ditahan di kantor polisi Central."),
+    ("kenya-2", "2024-06-26", "Pengacara mengatakan polisi menangkap aktivis Boniface Mwangi di Nairobi pada "
+                              "hari Selasa (25/6)."),
+    ("kenya-3", "2024-06-26", "Polisi menangkap 30 pemuda di Mombasa pada hari Selasa (25/6)."),
+]
+
+
+def write(path: Path, articles) -> Path:
+    path.write_text("".join(json.dumps({"id": i, "published": p, "text": t}) + "\n" for i, p, t in articles))
+    return path
+
+
+def detentions_by_document(store_path: Path) -> dict[str, set[str]]:
+    from kg.store import GraphStore
+    from kg.vocab import sparql_prefixes
+
+    store = GraphStore(store_path).open_read()
+    out: dict[str, set[str]] = {}
+    for r in store.query(sparql_prefixes() + "SELECT ?g ?e WHERE { GRAPH ?g { ?e a crisis:Detention } }"):
+        out.setdefault(r["g"].value.split("/doc/")[1].split("#")[0], set()).add(r["e"].value)
+    return out
+
+
+def test_one_raid_in_two_articles_is_one_event_with_its_reasons(tmp_path):
+    from kg.pipeline import build
+    from kg.store import GraphStore
+    from kg.vocab import sparql_prefixes
+
+    build([write(tmp_path / "a.jsonl", ARTICLES)], tmp_path / "store", jobs=1)
+    found = detentions_by_document(tmp_path / "store")
+    assert found["kenya-1"] & found["kenya-2"]
+    assert not found["kenya-3"] & (found["kenya-1"] | found["kenya-2"])     # "polisi" and a day are not enough
+    store = GraphStore(tmp_path / "store").open_read()
+    reasons = {(r["key"].value.rsplit("/", 1)[-1], float(r["score"].value)) for r in store.query(sparql_prefixes() + """
+        SELECT ?key ?score WHERE { ?e a crisis:Detention ; crisis:merge ?m . ?m crisis:sharedKey ?key ; crisis:score ?score }""",
+        use_default_graph_as_union=True)}
+    assert reasons == {("boniface-mwangi", 4.5), ("nairobi", 4.5)}      # the person 2, Nairobi 1.5, the stated day 1
+
+
+def test_the_graph_does_not_depend_on_the_order_and_merging_can_be_turned_off(tmp_path):
+    from kg.identity import IdentitySettings
+    from kg.pipeline import build
+
+    build([write(tmp_path / "a.jsonl", ARTICLES)], tmp_path / "one", jobs=1)
+    build([write(tmp_path / "b.jsonl", ARTICLES[::-1])], tmp_path / "two", jobs=1)
+    assert detentions_by_document(tmp_path / "one") == detentions_by_document(tmp_path / "two")
+    build([tmp_path / "a.jsonl"], tmp_path / "apart", jobs=1, identity=IdentitySettings(merge=False))
+    apart = detentions_by_document(tmp_path / "apart")
+    assert not apart["kenya-1"] & apart["kenya-2"]
+
+
+def test_a_rebuilt_article_that_no_longer_matches_leaves_no_join_behind(tmp_path):
+    from kg.pipeline import build
+
+    build([write(tmp_path / "a.jsonl", ARTICLES)], tmp_path / "store", jobs=1)
+    changed = [ARTICLES[0], ("kenya-2", "2024-06-26", "Pengacara mengatakan polisi menangkap aktivis Boniface Mwangi "
+                                                      "di Nairobi pada hari Kamis (20/6)."), ARTICLES[2]]
+    build([write(tmp_path / "a.jsonl", changed)], tmp_path / "store", jobs=1)
+    fresh = tmp_path / "fresh"
+    build([tmp_path / "a.jsonl"], fresh, jobs=1)
+    found = detentions_by_document(tmp_path / "store")
+    assert not found["kenya-1"] & found["kenya-2"]
+    assert found == detentions_by_document(fresh)
+
+
+def test_figures_of_one_incident_are_summed_up_by_a_query_not_added(tmp_path):
+    from kg.pipeline import build
+    from kg.query import find, rows_of, run
+    from kg.store import GraphStore
+
+    articles = [("kabul-1", "2023-07-03", "Sedikitnya 10 orang tewas dalam ledakan bom di Kabul pada hari Senin (3/7), "
+                                          "kata polisi."),
+                ("kabul-2", "2023-07-04", "Sebanyak 12 orang tewas dalam ledakan bom di Kabul pada hari Senin (3/7), "
+                                          "menurut Kementerian Kesehatan Afghanistan.")]
+    build([write(tmp_path / "a.jsonl", articles)], tmp_path / "store", jobs=1)
+    names, rows = rows_of(run(GraphStore(tmp_path / "store").open_read(), find("figure_summary"), {}))
+    killed = [dict(zip(names, row)) for row in rows if dict(zip(names, row))["measure"] == "killed"]
+    assert [(r["low"], r["high"], r["latest"], r["claims"], r["articles"]) for r in killed] == \
+        [("10", "12", "12", "2", "2")]
