@@ -1,4 +1,5 @@
-"""The corpus-level identity stage: reports of one incident in several articles become one event.
+"""The corpus-level identity stages: other names of one entity join it; reports of one incident in
+several articles become one event.
 
 Why a stage over the store, and not while each article is built: whether two articles report
 one incident depends on both, so it is decided over everything loaded. One build, shards
@@ -12,15 +13,16 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 import pyoxigraph as ox
 
 from kg import rdf
 from kg.records import ENTITY_KIND
+from kg.resolve.aliases import find_aliases
 from kg.resolve.incidents import THRESHOLD, Incident, Report, incidents
-from kg.vocab import CRISIS, ENTITIES_GRAPH, IDENTITY_GRAPH, RDF, sparql_prefixes
+from kg.vocab import ALIASES_GRAPH, CRISIS, ENTITIES_GRAPH, IDENTITY_GRAPH, RDF, sparql_prefixes
 
 WORD = re.compile(r"\w+")
 SITES = {"City", "Facility", "Place"}     # places below the country and region
@@ -46,6 +48,33 @@ def resolve_store(store: ox.Store, settings: IdentitySettings | None = None) -> 
                 _rename(store, report.document, report.iri, incident.iri)
     store.extend(rdf.identity_quads(found))
     return found
+
+
+def join_aliases(store: ox.Store, names: dict[str, Counter], documents: dict[str, set[str]]) -> None:
+    """Join each entity that is another name of one other entity (kg.resolve.aliases) into it:
+    in every graph of the store, and in ``names`` and ``documents`` (entity → its surface forms,
+    its articles), which then describe the joined entities. Each join is kept, with the names
+    that decided it, in the aliases graph."""
+    found = find_aliases(names, documents)
+    target = {a.alias: a.entity for a in found}
+    for alias in found:
+        entity = alias.entity
+        while entity in target:          # a short form of a name that is itself part of a longer one
+            entity = target[entity]
+        _rename_entity(store, alias.alias, entity)
+        names[entity].update(names.pop(alias.alias))
+        documents[entity] |= documents.pop(alias.alias, set())
+    store.extend(rdf.alias_quads(found))
+
+
+def _rename_entity(store: ox.Store, old: str, new: str) -> None:
+    old_node, new_node = ox.NamedNode(old), ox.NamedNode(new)
+    moved = [*store.quads_for_pattern(old_node, None, None, None), *store.quads_for_pattern(None, None, old_node, None)]
+    for q in moved:
+        store.remove(q)
+    for q in moved:
+        store.add(ox.Quad(new_node if q.subject == old_node else q.subject, q.predicate,
+                          new_node if q.object == old_node else q.object, q.graph_name))
 
 
 def read_reports(store: ox.Store) -> list[Report]:

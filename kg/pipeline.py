@@ -26,7 +26,7 @@ from kg.lang import language
 from kg.ontology import ontology_path
 from kg.records import ENTITY_KIND, Document, Entity, ExtractedDocument
 from kg.resolve.entities import GROUPS, Resolver
-from kg.identity import IdentitySettings, resolve_store
+from kg.identity import IdentitySettings, join_aliases, resolve_store
 from kg.resolve.events import resolve_events
 from kg.store import GraphStore
 from kg.vocab import CRISIS, ENTITIES_GRAPH, ONTOLOGY_GRAPH, RDF, doc_iri, entity_iri, sparql_prefixes
@@ -283,19 +283,23 @@ def build(inputs: list[Path], store_path: Path, manifest: Path | None = None, jo
 
 
 def finish(store: ox.Store, tally: Tally | None = None, identity: IdentitySettings | None = None) -> None:
-    """What depends on all documents: entity labels and links, then which reports in different
-    articles are one event (it weighs entities by their class)."""
+    """What depends on all documents: other names of one entity joined into it, entity labels
+    and links, then which reports in different articles are one event (it weighs entities by
+    their class)."""
     label_and_link(store, tally)
     resolve_store(store, identity)
 
 
 def label_and_link(store: ox.Store, tally: Tally | None = None) -> None:
-    """Entity labels and offline Wikidata links, from the ``tally`` of a fresh build, else from
-    the mentions in the store."""
-    from kg.link import link_store_entities
+    """Aliases joined, entity labels and offline Wikidata links, from the ``tally`` of a fresh
+    build, else from the mentions in the store."""
+    from kg.link import entity_documents, link_store_entities
 
-    rewrite_entities(store, mention_names(store) if tally is None else tally.names)
-    link_store_entities(store, online=False, documents=None if tally is None else tally.documents)
+    names = mention_names(store) if tally is None else tally.names
+    documents = entity_documents(store) if tally is None else tally.documents
+    join_aliases(store, names, documents)
+    rewrite_entities(store, names)
+    link_store_entities(store, online=False, documents=documents)
 
 
 def _jobs(jobs: int | None) -> int:

@@ -15,7 +15,7 @@ from pyoxigraph import Literal, NamedNode, Quad
 from kg.extract.triggers import BY_SENSE
 from kg.lang import language
 from kg.records import Entity, Event, ExtractedDocument
-from kg.vocab import (CRISIS, DCTERMS, ENTITIES_GRAPH, IDENTITY_GRAPH, ITSRDF, NIF, RDF, RDFS, SKOS, XSD,
+from kg.vocab import (ALIASES_GRAPH, CRISIS, DCTERMS, ENTITIES_GRAPH, IDENTITY_GRAPH, ITSRDF, NIF, RDF, RDFS, SKOS, XSD,
                       doc_iri, slug, span_iri)
 
 A = NamedNode(RDF + "type")
@@ -206,3 +206,17 @@ def identity_quads(incidents) -> Iterator[Quad]:
             if merge.date:
                 yield Quad(decision, C("matchedDate"), _date(merge.date), g)
             yield Quad(decision, C("dateStated"), _bool(merge.date_stated), g)
+
+
+def alias_quads(aliases) -> Iterator[Quad]:
+    """Why an entity was joined into another (kg.resolve.aliases.Alias): its name and the long
+    name it was read as a short form of. Kept across builds: the joined entity's IRI is gone
+    from every other graph."""
+    g = NamedNode(ALIASES_GRAPH)
+    for a in aliases:
+        decision = NamedNode(f"{a.entity}/alias/{slug(a.alias.rsplit('/', 1)[-1])}")
+        yield Quad(decision, A, C("AliasDecision"), g)
+        yield Quad(decision, C("joinedEntity"), NamedNode(a.alias), g)
+        yield Quad(decision, C("joinedInto"), NamedNode(a.entity), g)
+        yield Quad(decision, C("shortName"), Literal(a.name), g)
+        yield Quad(decision, C("longName"), Literal(a.long), g)

@@ -36,6 +36,7 @@ ENTITIES_GRAPH = ID + "graph/entities"
 LINKS_GRAPH = ID + "graph/links"
 INFERRED_GRAPH = ID + "graph/inferred"
 IDENTITY_GRAPH = ID + "graph/identity"     # which reports of several articles are one event, and why
+ALIASES_GRAPH = ID + "graph/aliases"       # which entities were joined as other names of one, and why
 
 
 def sparql_prefixes() -> str:

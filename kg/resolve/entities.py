@@ -6,20 +6,35 @@ a person's full name (bare surnames and first names attach to the full name
 seen in the same document, or to a unique full name seen before), and
 finally the normalised surface form. Small spelling variants of multi-word
 names ("Zaw Min Tun"/"Zaw Min Tunn", "Netblocks"/"NetBlocks") merge.
+
+In an article, a short form joins the one long name of that article it is cut
+from (kg/lang/id/short_forms.json): initials ("KPK", "SBY") or pieces from the
+start of each word ("Kemenkeu", "Jaksel", "Jokowi"); a person's name that runs,
+word for word, inside one longer name of the article ("Sri Mulyani" in "Sri
+Mulyani Indrawati") joins it. Across articles, kg.resolve.aliases joins short
+forms once every article is in.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from kg import gazetteer
 from kg.gazetteer import normalise
-from kg.nlp import read_table
+from kg.lang import language
+from kg.nlp import read_list, read_table
 from kg.records import ENTITY_KIND, ExtractedDocument, Mention
 from kg.vocab import entity_iri
 
 SIMILAR_WORD = 0.8
+ROMAN = re.compile(r"[ivxlc]+")
 GROUPS = {phrase: (key, label) for phrase, key, label in read_table("groups.tsv")}
+SHORT = language().json("short_forms.json")
+SKIP_WORDS = set(SHORT["skip_words"])
+WORD_PREFIXES = sorted(SHORT["word_prefixes"], key=len, reverse=True)
+PLAIN_WORDS = set(read_list("given_names.txt")) | set(read_list("common_words.txt"))
 
 
 class Resolver:
@@ -51,6 +66,7 @@ class Resolver:
         mentions = ext.mentions
         acronym_of = {long: acr for long, acr in ext.aliases}
         local_parts: dict[str, set[str]] = {}   # name token → person IRIs of this document
+        local: list[tuple[str, str, str]] = []  # (kind, multi-word name, IRI) of this document
         for i in sorted(range(len(mentions)), key=lambda i: -len(mentions[i].text.split())):
             mention = mentions[i]
             if mention.entity:
@@ -63,11 +79,13 @@ class Resolver:
             elif kind == "Person" and " " not in key and len(local_parts.get(key, ())) == 1:
                 iri = next(iter(local_parts[key]))
             else:
-                iri = self._lookup(mention, kind) or self._new(mention, kind)
+                iri = self._lookup(mention, kind, local) or self._new(mention, kind)
             if kind == "Person" and " " in key:
                 for part in key.split():
                     local_parts.setdefault(part, set()).add(iri)
             mention.entity = iri
+            if " " in key:
+                local.append((kind, key, iri))
             self.remember(iri, kind, [mention.text])
 
     def _organisation_with_acronym(self, long: Mention, acronym: Mention) -> str:
@@ -76,7 +94,7 @@ class Resolver:
         self.remember(iri, "Organization", [long.text, acronym.text])
         return iri
 
-    def _lookup(self, mention: Mention, kind: str) -> str | None:
+    def _lookup(self, mention: Mention, kind: str, local=()) -> str | None:
         key = normalise(mention.text)
         if kind == "Group":
             group_key = GROUPS.get(mention.text.lower().strip(), (key, None))[0]
@@ -88,10 +106,13 @@ class Resolver:
         if (kind, key) in self.by_name:
             return self.by_name[(kind, key)]
         if " " in key:
-            return self.variants.find(kind, key)
-        if kind != "Person":
-            return self.squashed.get((kind, key))
-        return None
+            return self.variants.find(kind, key) or (kind == "Person" and _one(
+                {iri for k, name, iri in local if k == kind and name != key and f" {key} " in f" {name} "})) or None
+        if kind != "Person" and (kind, key) in self.squashed:
+            return self.squashed[(kind, key)]
+        if not may_be_short_form(mention.text):
+            return None
+        return _one({iri for k, name, iri in local if k == kind and short_form_of(mention.text, name)})
 
     def _new(self, mention: Mention, kind: str) -> str:
         if kind == "Person" and " " not in normalise(mention.text):
@@ -99,6 +120,47 @@ class Resolver:
             if len(owners) == 1:
                 return next(iter(owners))
         return entity_iri(kind, mention.text)
+
+
+def _one(iris: set[str]) -> str | None:
+    return next(iter(iris)) if len(iris) == 1 else None
+
+
+def may_be_short_form(anchor: str) -> bool:
+    """Not a first name or a word (too many long names begin like one), and long enough."""
+    key = normalise(anchor)
+    return key not in PLAIN_WORDS and " " not in key and len(key) >= (3 if anchor.isupper() else 4)
+
+
+def short_form_of(anchor: str, long: str) -> bool:
+    """Is ``anchor``, as written, cut from the normalised long name: its initials ("KPK"), or
+    pieces of two letters or more from the start of each word ("Kemenkeu")?"""
+    short = normalise(anchor)
+    words = [w for w in long.split() if w not in SKIP_WORDS]
+    if len(words) < 2:
+        return False
+    if anchor.isupper():
+        return "".join(w[0] for w in words) == short
+    return long[:2] == short[:2] and cut_from(short, tuple(long.split()), True, 2)
+
+
+@lru_cache(maxsize=100_000)
+def cut_from(short: str, words: tuple[str, ...], first: bool, piece: int = 1) -> bool:
+    """Is ``short`` pieces (``piece`` letters or more) from the start of each word, in order
+    (skip words may give none)?"""
+    if not words:
+        return not short
+    word, rest = words[0], words[1:]
+    if word in SKIP_WORDS and cut_from(short, rest, False, piece):
+        return True
+    starts = [0] + ([] if first else [len(p) for p in WORD_PREFIXES if word.startswith(p) and len(word) > len(p)])
+    for start in starts:
+        for end in range(start + piece, len(word) + 1):
+            if not short.startswith(word[start:end]):
+                break
+            if cut_from(short[end - start:], rest, False, piece):
+                return True
+    return False
 
 
 class _Variants:
@@ -130,10 +192,16 @@ class _Variants:
 
 def _variant(a: str, b: str) -> bool:
     """Spelling variants of one name: word by word alike ("saltanat azirbek" / "saltanet azirbek"),
-    unlike names that differ in a word ("kementerian dalam negeri" / "kementerian luar negeri")."""
+    unlike names that differ in a word ("kementerian dalam negeri" / "kementerian luar negeri")
+    or a number."""
     words_a, words_b = a.split(), b.split()
     return len(words_a) == len(words_b) and \
-        all(x == y or _similar(x, y) for x, y in zip(words_a, words_b))
+        all(x == y or (not _numeral(x) and not _numeral(y) and _similar(x, y)) for x, y in zip(words_a, words_b))
+
+
+def _numeral(word: str) -> bool:
+    """Digits or a Roman numeral: "Komisi II" and "Komisi III" are two bodies, not two spellings."""
+    return word.isdigit() or ROMAN.fullmatch(word) is not None
 
 
 def _similar(x: str, y: str) -> bool:
