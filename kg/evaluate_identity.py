@@ -5,7 +5,10 @@ can judge by reading; a gold of pairs (tests/gold/identity_pairs.jsonl, alias_pa
 docs/GOLD.md) scores the graph that one build of all their articles gives:
 
 - merge precision: of the gold pairs the graph joins, the share that report one incident;
-  merge recall: of the same-incident pairs, the share joined by an event of a class the gold names;
+  merge recall: of the same-incident pairs, the share joined by an event of a class the gold names.
+  Different pairs whose articles both recall a third incident ("recalled") are not scored: a
+  join there may be that incident's; nor is a join by an event of a class that neither judged
+  incident has (it is about some other incident, which nobody judged);
 - alias precision and recall: the same, for two names resolving to one entity node.
 """
 from __future__ import annotations
@@ -27,6 +30,9 @@ class PairScore:
     different: int = 0
     joined_same: int = 0
     joined_different: int = 0
+    recalled: int = 0              # different incidents whose articles both recall a third: not scored
+    joined_recalled: int = 0
+    joined_other: int = 0          # different pairs joined by an event of a class neither incident has
     wrong: list[str] = field(default_factory=list)
 
     @property
@@ -42,7 +48,10 @@ class PairScore:
         return (f"{what}: precision {self.precision:.3f} ({self.joined_same} of "
                 f"{self.joined_same + self.joined_different} joined pairs right), recall {self.recall:.3f} "
                 f"({self.joined_same} of {self.same} same pairs joined); {self.joined_different} of "
-                f"{self.different} different pairs joined")
+                f"{self.different} different pairs joined" +
+                (f" ({self.joined_other} more joined on another incident, not scored)" if self.joined_other else "") +
+                (f" ({self.joined_recalled} of {self.recalled} pairs recalling a third incident joined, "
+                 "not scored)" if self.recalled else ""))
 
 
 def read_pairs(path: Path, split: str | None = None) -> list[dict]:
@@ -74,11 +83,18 @@ def score_event_pairs(store: ox.Store, pairs: list[dict]) -> PairScore:
                 score.joined_same += 1
             else:
                 score.wrong.append(f"missed {p['classes']}: {p['a']} / {p['b']} ({p.get('incident', '')})")
+        elif p.get("recalled"):       # both recall a background incident: a join may be right
+            score.recalled += 1
+            score.joined_recalled += bool(shared)
         else:
             score.different += 1
-            if shared:
+            judged = set(p.get("classes_a", ())) | set(p.get("classes_b", ()))
+            if shared & judged:
                 score.joined_different += 1
                 score.wrong.append(f"joined {sorted(shared)}: {p['a']} / {p['b']} ({p.get('shared', '')})")
+            elif shared:             # an event of a class neither judged incident has: another incident
+                score.joined_other += 1
+                score.wrong.append(f"joined, another incident {sorted(shared)}: {p['a']} / {p['b']}")
     return score
 
 

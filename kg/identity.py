@@ -25,7 +25,7 @@ from kg.resolve.incidents import THRESHOLD, Incident, Report, incidents
 from kg.vocab import ALIASES_GRAPH, CRISIS, ENTITIES_GRAPH, IDENTITY_GRAPH, RDF, sparql_prefixes
 
 WORD = re.compile(r"\w+")
-SITES = {"City", "Facility", "Place"}     # places below the country and region
+WEIGHED_AS = {"Person": "person", "Place": "site", "Facility": "site", "City": "town", "Region": "region"}
 REPORT_PROPERTIES = ("date", "dateSource", "endDate", "negated", "modality", "sense", "place", "agent",
                      "target", "participant", "speaker", "quote")
 
@@ -96,15 +96,15 @@ def _report(document: str, iri: str, f: dict[str, list[ox.Term]], published, kin
     cls = next(t.value.rsplit("#", 1)[-1] for t in f["type"] if t.value.startswith(CRISIS))
     value = lambda p: f[p][0].value if f.get(p) else None   # noqa: E731 (one value of a property)
     date = value("date")
-    keys, agents, sites, countries = set(), set(), set(), set()
+    keys, agents, others, sites, countries = set(), set(), set(), set(), set()
     for prop in ("place", "agent", "target", "participant", "speaker"):
         for term in f.get(prop, ()):
             kind = _key_kind(kinds.get(term.value))
             if kind:
                 keys.add((kind, term.value))
-                if prop == "agent" and kind in ("person", "organisation"):
-                    agents.add(term.value)
-                if kind == "site":
+                if kind in ("person", "organisation") and prop != "place":
+                    (agents if prop in ("agent", "speaker") else others).add(term.value)
+                if kind in ("site", "town"):
                     sites.add(term.value)
             if kinds.get(term.value) == "Country":
                 countries.add(term.value)
@@ -115,7 +115,8 @@ def _report(document: str, iri: str, f: dict[str, list[ox.Term]], published, kin
         date=datetime.date.fromisoformat(date) if date else None,
         date_stated=value("dateSource") != "publication",
         end_date=datetime.date.fromisoformat(value("endDate")) if value("endDate") else None,
-        keys=frozenset(keys), agents=frozenset(agents), sites=frozenset(sites), countries=frozenset(countries),
+        keys=frozenset(keys), agents=frozenset(agents), others=frozenset(others), sites=frozenset(sites),
+        countries=frozenset(countries),
         speaker=value("speaker"),
         quote_words=frozenset(w.lower() for w in WORD.findall(quote) if len(w) > 3))
 
@@ -124,11 +125,7 @@ def _key_kind(cls: str | None) -> str | None:
     """What an entity weighs as a link; generic groups, news outlets and countries weigh nothing."""
     if cls is None or cls in ("Group", "MediaOrganization", "Country"):
         return None
-    if cls in SITES:
-        return "site"
-    if cls == "Region":
-        return "region"
-    return {"Person": "person", "Organization": "organisation"}.get(ENTITY_KIND.get(cls))
+    return WEIGHED_AS.get(cls) or ("organisation" if ENTITY_KIND.get(cls) == "Organization" else None)
 
 
 def _entity_kinds(store: ox.Store) -> dict[str, str]:

@@ -16,7 +16,7 @@ TOWN, OTHER_TOWN, COUNTRY = ID + "city/mandalay", ID + "city/yangon", ID + "plac
 
 def report(iri: str, doc: str, day: int | None = 3, stated: bool = True, cls: str = "Detention",
            keys=(("person", PERSON),), sites=(), agents=(), countries=(), published: int = 4, **more) -> Report:
-    keys = set(keys) | {("site", s) for s in sites}
+    keys = set(keys) | {("town", s) for s in sites}
     return Report(iri=iri, document=doc, published=date(2023, 3, published), kind=(cls, None, False, None),
                   date=date(2023, 3, day) if day else None, date_stated=stated, keys=frozenset(keys),
                   sites=frozenset(sites), agents=frozenset(agents), countries=frozenset(countries), **more)
@@ -55,21 +55,41 @@ def test_specific_agents_must_overlap():
 
 
 def test_a_publication_date_stands_in_for_a_day_after_and_scores_less():
-    stated = report("e/a", "d/a", day=3, sites=[TOWN], keys=())
-    undated = report("e/b", "d/b", day=4, stated=False, sites=[TOWN], keys=())
+    stated = report("e/a", "d/a", day=3, keys=(("town", TOWN),))
+    undated = report("e/b", "d/b", day=4, stated=False, keys=(("town", TOWN),))
     merge = score(stated, undated)
-    assert merge and merge.score == 2.0 and not merge.date_stated       # below the default threshold
+    assert merge and merge.score == 2.0 and not merge.date_stated       # a town and the next day: too little
     assert not incidents([stated, undated])
     assert len(incidents([stated, undated], threshold=2.0)) == 1
-    assert score(stated, report("e/c", "d/c", day=5, stated=False, sites=[TOWN])) is None   # two days later
-    assert score(stated, report("e/c", "d/c", day=2, stated=False, sites=[TOWN])) is None   # published before it
+    site = ("site", ID + "place/bandara-mandalay")
+    assert score(report("e/a", "d/a", keys=(site,)), report("e/b", "d/b", day=4, stated=False, keys=(site,))).score == 2.5
+    assert score(stated, report("e/c", "d/c", day=2, stated=False, keys=(("town", TOWN),))) is None  # published before it
 
 
-def test_a_statement_needs_the_same_speaker_and_the_same_words():
+def test_a_later_article_may_recall_an_incident_without_its_date_when_more_than_one_key_is_shared():
+    stated = report("e/a", "d/a", day=3, keys=(("person", PERSON), ("site", ID + "place/penjara-obo")))
+    recalled = report("e/b", "d/b", day=20, stated=False, published=20, keys=(("person", PERSON),))
+    assert score(stated, recalled).score == 2.0 and not incidents([stated, recalled])   # the date adds nothing
+    both = report("e/b", "d/b", day=20, stated=False, published=20,
+                  keys=(("person", PERSON), ("site", ID + "place/penjara-obo")))
+    assert score(stated, both).score == 4.0
+    assert score(stated, report("e/c", "d/c", day=None, stated=False)) is None
+    late = Report(**{**vars(both), "date": date(2023, 4, 5)})                          # 33 days after
+    assert score(stated, late) is None
+
+
+def test_other_specific_participants_must_overlap():
+    """Two arrests in one case, or a minister's two meetings, are two events."""
+    a = report("e/a", "d/a", others=frozenset({ID + "person/detainee-one"}))
+    assert score(a, report("e/b", "d/b", others=frozenset({ID + "person/detainee-two"}))) is None
+    assert score(a, report("e/b", "d/b", others=frozenset({ID + "person/detainee-one", ID + "person/three"})))
+
+
+def test_a_statement_needs_the_same_speaker_and_some_of_the_same_words():
     said = dict(cls="Statement", speaker=PERSON, keys=(("person", PERSON),))
     a = report("e/a", "d/a", quote_words=frozenset({"tentara", "menembak", "warga", "mandalay"}), **said)
     same = report("e/b", "d/b", quote_words=frozenset({"tentara", "menembak", "warga", "sipil"}), **said)
-    other = report("e/c", "d/c", quote_words=frozenset({"pemilu", "ditunda", "tahun", "depan"}), **said)
+    other = report("e/c", "d/c", quote_words=frozenset({"pemilu", "ditunda", "tahun", "depan", "sipil"}), **said)
     assert score(a, same) and not score(a, other)
 
 

@@ -50,3 +50,27 @@ def test_articles_without_crisis_yield_almost_none(reports, name):
     """Sport, business, entertainment and other articles whose gold holds no crisis event."""
     count = reports[name].coverage["crisis events where the gold has none"]
     assert count.tp <= 1, f"{name}: {count.tp} crisis events in articles whose gold has none"
+
+
+# --- identity: judged pairs (docs/GOLD.md; tools/eval_identity.py prints the same figures) ---------
+
+IDENTITY_FLOORS = {   # (precision, recall) reached in docs/QUALITY.md "Identity", less a few points
+    ("events", "dev"): (0.95, 0.15), ("events", "test"): (0.75, 0.08),
+    ("aliases", "dev"): (0.80, 0.34), ("aliases", "test"): (0.90, 0.38),
+}
+
+
+@pytest.fixture(scope="module")
+def identity_scores(tmp_path_factory):
+    from kg.evaluate_identity import evaluate_identity, pair_documents, read_pairs
+
+    pairs, aliases = read_pairs(GOLD / "identity_pairs.jsonl"), read_pairs(GOLD / "alias_pairs.jsonl")
+    ids = list(dict.fromkeys(pair_documents(pairs, "a", "b") + pair_documents(aliases, "doc_a", "doc_b")))
+    tmp = tmp_path_factory.mktemp("identity")
+    return evaluate_identity(indosum.corpus(ids, tmp / "articles.jsonl"), tmp / "store", pairs, aliases)
+
+
+@pytest.mark.parametrize("measure", sorted(IDENTITY_FLOORS))
+def test_identity_holds_on_the_judged_pairs(identity_scores, measure):
+    score, (precision, recall) = identity_scores[measure], IDENTITY_FLOORS[measure]
+    assert score.precision >= precision and score.recall >= recall, score.line(" ".join(measure))

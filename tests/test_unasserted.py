@@ -53,6 +53,19 @@ doc:char\=141\,260 {
       crisis:trigger "berjanji"@id ; crisis:date "2022-07-12"^^xsd:date ;
       crisis:speaker id:person\/ranil-wickremesinghe ; crisis:quote "akan bicara"@id .
 }
+
+<https://w3id.org/crisis-kg/id/graph/identity> {
+  id:event\/lk-1-protest crisis:report id:event\/lk-1-protest , id:event\/lk-2-protest ;
+      crisis:merge <https://w3id.org/crisis-kg/id/event/lk-1-protest/merge/0> .
+  id:event\/lk-1-protest crisis:inDocument id:doc\/lk-1 . id:event\/lk-2-protest crisis:inDocument id:doc\/lk-2 .
+  <https://w3id.org/crisis-kg/id/event/lk-1-protest/merge/0> a crisis:MergeDecision ; crisis:score 4.5 ;
+      crisis:sharedKey id:place\/colombo ; crisis:dateStated true .
+  id:event\/lk-1-riot crisis:report id:event\/lk-1-riot , id:event\/lk-2-riot ;
+      crisis:merge <https://w3id.org/crisis-kg/id/event/lk-1-riot/merge/0> .
+  id:event\/lk-1-riot crisis:inDocument id:doc\/lk-1 . id:event\/lk-2-riot crisis:inDocument id:doc\/lk-2 .
+  <https://w3id.org/crisis-kg/id/event/lk-1-riot/merge/0> a crisis:MergeDecision ; crisis:score 3.5 ;
+      crisis:sharedKey id:place\/colombo ; crisis:dateStated false .
+}
 """
 
 # Every saved query that reads events, with its parameters and the unasserted events it can show.
@@ -65,6 +78,8 @@ CASES = {
     "figures_by_source": ({}, {RIOT, PLAN}),
     "statements": ({}, {DENIAL, PROMISE}),
     "statements_by_actor": ({"actor": "ranil"}, {DENIAL, PROMISE}),
+    "figure_summary": ({}, {RIOT, PLAN}),
+    "joined_reports": ({}, {RIOT}),
 }
 READS_EVENTS = re.compile(r"crisis:(Event|Statement|evidence|hasFigure|negated|modality)\b")
 FILTER = re.compile(r"OPTIONAL \{ SELECT DISTINCT \?(\w+) \(true AS \?hidden\) WHERE \{ \{ \?\1 crisis:negated true \} "

@@ -6,11 +6,15 @@ as an analyst would sign it, only when
 
 - their class, sense, negation and modality are the same;
 - their dates agree: the same day, or inside a stated range. A report whose text gives no date
-  stands on its publication date, which may follow the incident by a day;
+  stands on its publication date, which may follow the incident: by a day when it is news, by
+  up to ``LATE_REPORT`` days when a later article recalls it (then the date adds nothing to the
+  score, and the shared keys alone must reach the threshold);
 - their places agree at the most specific level known: two sets of towns or sites must share
   one; a country says too little to disagree with a town;
-- their specific agents (people and organisations) overlap when both name some; a statement
-  needs the same speaker and the same words (a spokesperson says many things in a day);
+- their specific agents, and their other specific participants (targets, partners: people and
+  organisations), overlap when both name some (two verdicts of one court on one day, two arrests
+  in one case, a minister's two meetings, are apart); a statement needs the same speaker and
+  some of the same words (a spokesperson says many things in a day);
 - they share a specific participant or place: a person, an organisation that is not a news
   outlet, a place below the country. Generic groups, outlets and countries never count;
 - the score of what they share (``WEIGHTS``, plus the date) reaches the threshold.
@@ -28,12 +32,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations
 
-THRESHOLD = 2.5          # default strictness: a shared person and a date, or a town and a stated date
-WEIGHTS = {"person": 2.0, "organisation": 1.0, "site": 1.5, "region": 1.0}
+THRESHOLD = 2.5          # default strictness: a person and a day, a site and a day, a town and a stated day
+WEIGHTS = {"person": 2.0, "site": 2.0, "town": 1.5, "organisation": 1.0, "region": 1.0}
 STATED_DATE = 1.0        # both texts give the same day
-PUBLICATION_DATE = 0.5   # a publication date stands in for one of them
-PUBLICATION_LAG = 1      # days by which a report may follow an incident it does not date
-QUOTE_OVERLAP = 0.5
+PUBLICATION_DATE = 0.5   # a publication date stands in for one of them, a day after at most
+PUBLICATION_LAG = 1      # days by which news of an incident may follow it
+LATE_REPORT = 30         # days by which a later article may recall an incident without dating it
+QUOTE_OVERLAP = 0.2       # share of the shorter quote's words that two reports of one statement share
 
 
 @dataclass(frozen=True)
@@ -48,6 +53,7 @@ class Report:
     end_date: datetime.date | None = None
     keys: frozenset[tuple[str, str]] = frozenset()     # (weight kind, entity IRI): what may link
     agents: frozenset[str] = frozenset()               # specific agents
+    others: frozenset[str] = frozenset()               # specific targets and partners
     sites: frozenset[str] = frozenset()                # places below the country
     countries: frozenset[str] = frozenset()
     speaker: str | None = None
@@ -109,7 +115,7 @@ def _candidate_merges(reports: list[Report], threshold: float):
         for key in r.keys:
             blocks[(r.kind, key)].append(r)
     seen: set[tuple[str, str]] = set()
-    reach = datetime.timedelta(days=PUBLICATION_LAG)
+    reach = datetime.timedelta(days=LATE_REPORT)
     for block in blocks.values():
         block.sort(key=lambda r: (r.date, r.iri))
         for i, a in enumerate(block):
@@ -133,7 +139,7 @@ def score(a: Report, b: Report) -> Merge | None:
     if not shared:
         return None
     stated = a.date_stated and b.date_stated
-    total = sum(WEIGHTS[kind] for kind, _ in shared) + (STATED_DATE if stated else PUBLICATION_DATE)
+    total = sum(WEIGHTS[kind] for kind, _ in shared) + _date_weight(a, b)
     pair = sorted((a, b), key=lambda r: r.iri)
     return Merge(pair[0].iri, pair[1].iri, total, shared, a.date if a.date_stated else b.date, stated)
 
@@ -148,6 +154,8 @@ def compatible(a: Report, b: Report) -> bool:
         return False
     if a.agents and b.agents and not a.agents & b.agents:
         return False
+    if a.others and b.others and not a.others & b.others:
+        return False
     if a.kind[0] == "Statement":
         if not a.speaker or a.speaker != b.speaker:
             return False
@@ -157,13 +165,21 @@ def compatible(a: Report, b: Report) -> bool:
 
 
 def _dates_agree(a: Report, b: Report) -> bool:
+    return _date_weight(a, b) is not None
+
+
+def _date_weight(a: Report, b: Report) -> float | None:
+    """What the two dates add to the score; None when they disagree."""
     if a.date_stated and b.date_stated:
-        return _within(a.date, b) or _within(b.date, a)
+        return STATED_DATE if _within(a.date, b) or _within(b.date, a) else None
     if a.date_stated or b.date_stated:
         stated, other = (a, b) if a.date_stated else (b, a)
-        lag = (other.date - (stated.end_date or stated.date)).days
-        return _within(other.date, stated) or 0 <= lag <= PUBLICATION_LAG
-    return abs((a.date - b.date).days) <= PUBLICATION_LAG
+        lag = 0 if _within(other.date, stated) else (other.date - (stated.end_date or stated.date)).days
+    else:
+        lag = abs((a.date - b.date).days)
+    if 0 <= lag <= PUBLICATION_LAG:
+        return PUBLICATION_DATE
+    return 0.0 if 0 <= lag <= LATE_REPORT else None
 
 
 def _within(day: datetime.date, r: Report) -> bool:
