@@ -352,7 +352,7 @@ def report_dict(report: Report) -> dict:
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 def eval_command(gold, inputs, no_model, as_json):
     """Score entities and events against a GOLD file (docs/GOLD.md) for documents in INPUT (default seeds/)."""
-    from kg.cli import UserError
+    from kg.api import UserError
 
     if not gold.is_file():
         raise UserError(f"gold file {gold} does not exist")

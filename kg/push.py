@@ -16,12 +16,10 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass
-from pathlib import Path
 
-import click
 import pyoxigraph as ox
 
-from kg.cli import UserError, open_store, store_option
+from kg.api import UserError
 
 REFUSED = {400, 404, 405, 406, 415, 501}   # "not this kind of request here": try the next way
 
@@ -137,19 +135,3 @@ def push(store: ox.Store, endpoint: str, batch: int = 1000, auth: str | None = N
         _by_update(store, remote, graphs, batch)
         method = "SPARQL Update"
     return Report(len(graphs), len(store), remote.requests, method)
-
-
-@click.command("push")
-@click.option("--endpoint", required=True, metavar="URL",
-              help="Graph Store endpoint, e.g. http://host:7878/store (Oxigraph), http://host:3030/ds (Fuseki).")
-@store_option
-@click.option("--batch", type=click.IntRange(1), default=1000, show_default=True, help="Graphs per request.")
-@click.option("--auth", metavar="USER:PASS", envvar="KG_PUSH_AUTH", help="HTTP basic credentials [$KG_PUSH_AUTH].")
-@click.option("--per-graph", is_flag=True, help="PUT graph by graph, leaving the remote's other graphs alone.")
-def push_command(endpoint: str, store: Path, batch: int, auth: str | None, per_graph: bool):
-    """Send all named graphs to a SPARQL store (Graph Store Protocol)."""
-    if not endpoint.startswith(("http://", "https://")):
-        raise UserError(f"--endpoint must be an http(s) URL, got {endpoint!r}")
-    report = push(open_store(store), endpoint, batch, auth, per_graph)
-    click.echo(f"pushed {report.graphs} graphs ({report.quads} quads) to {endpoint} "
-               f"in {report.requests} requests ({report.method})")

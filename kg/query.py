@@ -163,6 +163,25 @@ def _term(param: Param, value: str):
     return ox.Literal(value)
 
 
+# SERVICE, then whitespace, comments and SILENT, then what it calls: read from the raw text.
+SERVICE_CALL = re.compile(r"SERVICE(?:\s+|#[^\n]*)*(?:SILENT(?:\s+|#[^\n]*)*)?([^\s{#]*)", re.I)
+
+
+def services(text: str) -> list[str]:
+    """What each SERVICE in a query calls, as written: ``<IRI>``, a prefixed name or a variable.
+
+    Read from the raw text, strings and comments included, so that no way of writing a query
+    hides a call (Oxigraph even reads ``1SERVICE<…>``): a false alarm costs a refusal, a miss a
+    request to anywhere. What follows SERVICE is a call unless it cannot be one: neither an IRI
+    nor a variable, and without the colon of a prefixed name ("service desk", ``ex:ServiceArea``)."""
+    return [t for t in SERVICE_CALL.findall(text) if t.startswith(("<", "?", "$")) or ":" in t]
+
+
+def refused_services(text: str, allowed) -> list[str]:
+    """The SERVICE calls of a query that are not to an allowed endpoint (an absolute IRI, exactly)."""
+    return [t for t in services(text) if not (t.startswith("<") and t.endswith(">") and t[1:-1] in allowed)]
+
+
 UPDATES = {"INSERT", "DELETE", "DROP", "CLEAR", "LOAD", "CREATE", "ADD", "MOVE", "COPY", "WITH"}
 
 
@@ -177,6 +196,24 @@ def run(store: ox.Store, saved: SavedQuery, values: dict[str, str] | None = None
         raise QueryError(f"query {saved.name} is not valid SPARQL: {str(err).splitlines()[0]}") from None
     except RuntimeError as err:
         raise QueryError(f"query {saved.name}: {str(err).splitlines()[0]}") from None
+
+
+def answer(store: ox.Store, saved: SavedQuery, values: dict[str, str] | None = None, fmt: str = "table") -> str:
+    """The query's results as text (see render); a SERVICE call that fails (no network, the
+    remote refuses or times out) is one QueryError naming the endpoint."""
+    if fmt not in FORMATS:
+        raise QueryError(f"unknown format {fmt!r}; formats: {', '.join(FORMATS)}")
+    try:
+        return render(run(store, saved, values), fmt)
+    except (OSError, RuntimeError) as err:
+        called = services(saved.text)
+        reason = str(err).splitlines()[0] if str(err) else type(err).__name__
+        if called:
+            raise QueryError(f"query {saved.name}: SERVICE {', '.join(called)} failed: {reason} "
+                             "(the query needs the network and the endpoint)") from None
+        if isinstance(err, RuntimeError):
+            raise QueryError(f"query {saved.name}: {reason}") from None
+        raise
 
 
 # --- output -------------------------------------------------------------------

@@ -4,7 +4,9 @@ Starlette answers HTTP; queries run in a small pool of worker processes, each ho
 store, because a pyoxigraph query cannot be interrupted inside its thread: a query past the time
 limit has its process killed and replaced, the client gets 503, and the server keeps serving.
 Results are serialised in the worker, cut at the result limit (the header X-SPARQL-MaxRows says
-so), so neither a huge result nor a slow query reaches the web process.
+so), so neither a huge result nor a slow query reaches the web process. A SERVICE call would make
+the server fetch a URL a visitor chose: only the endpoints of an allow-list (none unless asked)
+may be called, checked on the query's text before it runs.
 """
 from __future__ import annotations
 
@@ -19,10 +21,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import parse_qsl
 
-import click
 import pyoxigraph as ox
 
-from kg.cli import UserError, open_store, store_option
+from kg.api import UserError
 from kg.vocab import PREFIXES
 
 WEB = Path(__file__).resolve().parent / "web"
@@ -54,6 +55,7 @@ class Job:
     params: dict[str, str] = field(default_factory=dict)
     default_graphs: list[str] = field(default_factory=list)
     named_graphs: list[str] = field(default_factory=list)
+    services: tuple[str, ...] = ()   # the SERVICE endpoints the query may call
 
 
 @dataclass
@@ -135,11 +137,18 @@ def serialise(results, accept: str, limit: int) -> Reply:
 
 
 def answer(store: ox.Store, job: Job) -> Reply:
-    from kg.query import QueryError, find, run
+    from kg.query import QueryError, find, refused_services, run, services
 
+    text = job.sparql
     try:
-        if job.saved:
-            results = run(store, find(job.saved), job.params)
+        saved = find(job.saved) if job.saved else None
+        text = saved.text if saved else text
+        refused = refused_services(text, job.services)
+        if refused:
+            allowed = ", ".join(f"<{s}>" for s in job.services) or "none (kg serve --online allows Wikidata's)"
+            return error(403, f"SERVICE {refused[0]} is not allowed here; allowed endpoints: {allowed}")
+        if saved:
+            results = run(store, saved, job.params)
         elif job.default_graphs or job.named_graphs:
             results = store.query(job.sparql, default_graph=[ox.NamedNode(g) for g in job.default_graphs] or None,
                                   named_graphs=[ox.NamedNode(g) for g in job.named_graphs] or None)
@@ -152,7 +161,10 @@ def answer(store: ox.Store, job: Job) -> Reply:
     except (QueryError, SyntaxError, ValueError) as err:
         return error(400, str(err).splitlines()[0] if str(err) else type(err).__name__)
     except (OSError, RuntimeError) as err:
-        return error(500, f"query failed: {str(err).splitlines()[0] if str(err) else type(err).__name__}")
+        reason = str(err).splitlines()[0] if str(err) else type(err).__name__
+        if services(text):
+            return error(502, f"SERVICE {', '.join(services(text))} failed: {reason}")
+        return error(500, f"query failed: {reason}")
 
 
 # --- the worker pool ------------------------------------------------------------
@@ -227,8 +239,9 @@ class BodyTooLarge(Exception):
     pass
 
 
-def make_app(store_path: Path, timeout: float = 30, max_results: int = 10000,
-             max_body: int = 1 << 20, cors: str | None = None, workers: int = 2, max_bytes: int = 100 << 20):
+def make_app(store_path: Path, timeout: float = 30, max_results: int = 10000, max_body: int = 1 << 20,
+             cors: str | None = None, workers: int = 2, max_bytes: int = 100 << 20, services: tuple[str, ...] = ()):
+    """The Starlette app; ``services`` are the SERVICE endpoints queries may call."""
     from starlette.applications import Starlette
     from starlette.concurrency import run_in_threadpool
     from starlette.middleware import Middleware
@@ -287,7 +300,7 @@ def make_app(store_path: Path, timeout: float = 30, max_results: int = 10000,
             return respond(error(400, "pass exactly one query parameter"))
         job = Job(request.headers.get("accept", ""), max_results, max_bytes, sparql=queries[0],
                   default_graphs=[v for k, v in args if k == "default-graph-uri"],
-                  named_graphs=[v for k, v in args if k == "named-graph-uri"])
+                  named_graphs=[v for k, v in args if k == "named-graph-uri"], services=services)
         return respond(await run_in_threadpool(pool.run, job))
 
     async def list_queries(request):
@@ -300,7 +313,7 @@ def make_app(store_path: Path, timeout: float = 30, max_results: int = 10000,
         if name not in {q.name for q in saved_queries()}:
             return respond(error(404, f"no saved query {name!r}"))
         job = Job(request.headers.get("accept", ""), max_results, max_bytes, saved=name,
-                  params=dict(request.query_params.items()))
+                  params=dict(request.query_params.items()), services=services)
         return respond(await run_in_threadpool(pool.run, job))
 
     async def index(request):
@@ -320,33 +333,10 @@ def make_app(store_path: Path, timeout: float = 30, max_results: int = 10000,
         middleware=middleware, lifespan=lifespan)
 
 
-def _check_port(host: str, port: int) -> None:
+def check_port(host: str, port: int) -> None:
+    """Fail in one line when the address is taken, before the workers start."""
     try:
         with socket.create_server((host, port)):
             pass
     except OSError as err:
         raise UserError(f"cannot listen on {host}:{port}: {err.strerror or err}") from None
-
-
-@click.command("serve")
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option("--port", type=click.IntRange(1, 65535), default=7878, show_default=True)
-@store_option
-@click.option("--timeout", type=click.FloatRange(0.1), default=30, show_default=True, help="Query time limit (s).")
-@click.option("--max-results", type=click.IntRange(1), default=10000, show_default=True,
-              help="Most solutions or triples in one answer.")
-@click.option("--max-body", type=click.IntRange(1), default=1 << 20, show_default=True,
-              help="Largest request body (bytes).")
-@click.option("--cors", metavar="ORIGIN", help="Allow browser pages from ORIGIN (or *) to query.")
-@click.option("--workers", type=click.IntRange(1, 64), default=2, show_default=True, help="Query processes.")
-@click.option("--max-bytes", type=click.IntRange(1), default=100 << 20, show_default=True,
-              help="Largest answer (bytes); a bigger one is refused with 503.")
-def serve_command(host, port, store, timeout, max_results, max_body, cors, workers, max_bytes):
-    """Serve SPARQL, the saved queries and a web page (read-only)."""
-    import uvicorn
-
-    open_store(store)  # fail now, in one line, when there is no store
-    _check_port(host, port)
-    app = make_app(store, timeout, max_results, max_body, cors, workers, max_bytes)
-    click.echo(f"serving {store} at http://{host}:{port}/ (SPARQL at /sparql; Ctrl-C stops)", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -88,10 +88,11 @@ EVENTS = 3          # the negated riot is not drawn
 ENTITIES = 5
 
 
-def make_store(path: Path) -> Path:
+def make_store(path: Path, more: str = "") -> Path:
+    """The store of TRIG, and of ``more`` TriG after it (which may use TRIG's prefixes)."""
     with GraphStore(path).write() as store:
         store.load(path=str(ontology_path()), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(ONTOLOGY_GRAPH))
-        store.load(TRIG.encode(), format=ox.RdfFormat.TRIG)
+        store.load((TRIG + more).encode(), format=ox.RdfFormat.TRIG)
     return path
 
 

@@ -3,6 +3,9 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+import struct
+import subprocess
 
 import networkx as nx
 import pytest
@@ -66,6 +69,29 @@ def test_graphml_has_typed_labelled_nodes_and_weighted_role_edges(store, tmp_pat
     assert roles[PROTEST, PROTESTERS, "agent"] == 2          # stated in two sentences
     assert roles[PROTEST, COLOMBO, "place"] == 1
     assert ID + "event/lk-1-riot" not in g                     # negated events are not drawn
+    evidence = {(u, v, d["role"]): d["evidence"] for u, v, d in g.edges(data=True)}
+    assert evidence[PROTEST, COLOMBO, "place"] == "Ribuan demonstran berunjuk rasa di Kolombo pada 9 Juli."
+    assert g.nodes[COLOMBO]["color"] == "#c0392b" and g.nodes[PROTEST]["color"] == "#e67e22"
+
+
+def test_communities_group_what_is_linked(store, tmp_path):
+    """The statement, its speaker and his movement are one community, apart from the protest and
+    its protesters: Gephi or yEd can colour them without running anything."""
+    g = nx.read_graphml(_file(store, tmp_path, "graphml"))
+    community = nx.get_node_attributes(g, "community")
+    speaker, statement = ID + "person/ranil-wickremesinghe", ID + "event/lk-1-statement"
+    assert community[speaker] == community[statement] == community[ID + "organization/front-aragalaya"]
+    assert community[PROTEST] == community[PROTESTERS] != community[speaker]
+    sizes = [list(community.values()).count(c) for c in range(max(community.values()) + 1)]
+    assert sizes == sorted(sizes, reverse=True)                   # numbered by size, 0 the largest
+
+
+def test_gexf_opens_coloured_and_sized(store, tmp_path):
+    text = export(store, tmp_path, "gexf")
+    node = re.search(r'<node id="%s".*?</node>' % re.escape(PROTEST), text, re.S).group()
+    assert re.search(r'<viz:color r="230" g="126" b="34"', node)       # events orange, as on the web page
+    sizes = {float(v) for v in re.findall(r'<viz:size value="([\d.]+)"', text)}
+    assert len(sizes) > 1                                          # a node stated twice is drawn larger
 
 
 def test_gexf_is_dynamic_with_event_dates(store, tmp_path):
@@ -85,28 +111,29 @@ def test_cytoscape_elements_reference_existing_nodes(store, tmp_path):
     assert {e["data"]["role"] for e in elements["edges"]} >= {"agent", "target", "place", "speaker", "affiliation"}
 
 
-def test_geojson_is_rfc7946_with_lon_lat_and_events(store, tmp_path):
-    collection = json.loads(export(store, tmp_path, "geojson"))
-    assert collection["type"] == "FeatureCollection"
-    for feature in collection["features"]:
-        assert feature["type"] == "Feature" and isinstance(feature["properties"], dict)
-        lon, lat = feature["geometry"]["coordinates"]
-        assert feature["geometry"]["type"] == "Point" and -180 <= lon <= 180 and -90 <= lat <= 90
-    [colombo] = collection["features"]
-    assert colombo["geometry"]["coordinates"] == [79.8612, 6.9271]          # [lon, lat], not [lat, lon]
-    props = colombo["properties"]
-    assert props["label"] == "Colombo" and props["event_count"] == 2 and props["counts"] == {"killed": 2}
-    assert [e["type"] for e in props["events"]] == ["Protest", "MilitaryDeployment"]   # in date order
-
-
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")
 def test_dot_parses_and_keeps_quotes_and_backslashes(store, tmp_path):
     pydot = pytest.importorskip("pydot")
     [graph] = pydot.graph_from_dot_data(export(store, tmp_path, "dot"))
-    nodes = {n.get_name().strip('"'): n for n in graph.get_nodes() if n.get_name() not in ("node", "graph")}
+    nodes = {n.get_name().strip('"'): n for n in graph.get_nodes() if n.get_name() not in ("node", "graph", "edge")}
     assert len(nodes) == ENTITIES + EVENTS and len(graph.get_edges()) == 7
     label = nodes[ID + "organization/front-aragalaya"].get("label")
     assert label == r'"Front \"Aragalaya\" \\ movement"'
+
+
+def test_dot_renders_with_graphviz_at_a_sane_size(seed_store, tmp_path):
+    """dot's ranks once drew the seeds' few hundred nodes as a strip 32,767 pixels wide."""
+    if not shutil.which("dot"):
+        pytest.skip("Graphviz is not installed (.ci/run installs it)")
+    export(seed_store, tmp_path, "dot")
+    picture = tmp_path / "graph.png"
+    done = subprocess.run(["dot", "-Tpng", str(tmp_path / "graph.dot"), "-o", str(picture)],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0 and "too large" not in done.stderr, done.stderr
+    width, height = struct.unpack(">II", picture.read_bytes()[16:24])
+    assert max(width, height) < 8000 and max(width, height) / min(width, height) < 3, (width, height)
+    svg = subprocess.run(["dot", "-Tsvg", str(tmp_path / "graph.dot")], capture_output=True, text=True, timeout=300)
+    assert "Jomart Tokayev</text>" in svg.stdout and not re.search(r"<text[^>]*>https?:", svg.stdout)  # not IRIs
 
 
 def test_html_is_self_contained(store, tmp_path):
@@ -149,4 +176,6 @@ def test_errors_are_one_line(store):
     assert fail(store, "--format", "gexf", "--type", "Unicorn").startswith("error: unknown class 'Unicorn'; classes: ")
     assert fail(store, "--format", "gexf", "--since", "9 July") == (
         "error: --since expects a date YYYY-MM-DD, got '9 July'")
+    assert fail(store, "--format", "acled-csv", "--until", "2022-13-01") == (
+        "error: --until expects a date YYYY-MM-DD, got '2022-13-01'")
     assert "no store at" in fail(store.parent / "missing", "--format", "ttl")

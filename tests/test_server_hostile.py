@@ -172,6 +172,9 @@ def test_a_huge_result_is_capped_quickly(server, query, accept):
     "/static/%c0%ae%c0%ae/server.py", "/static/%2fetc%2fpasswd", "/static/vendor/../../server.py",
     "/static/vendor/%2e%2e/%2e%2e/server.py", "/static/....//....//etc/passwd", "/static/", "/static/vendor",
     "/queries/..%2f..%2fetc%2fpasswd", "/queries/%2e%2e", "/static/.%2e/.%2e/server.py",
+    "//etc/passwd", "/static//etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/static/..;/server.py",
+    "/static/%2e%2e%5cserver.py", "/static/vendor/..%2f..%2fserver.py", "/static/./../server.py",
+    "/static/%u002e%u002e/server.py", "/static/..%00/server.py", "/static/" + "../" * 40 + "etc/passwd",
 ])
 def test_path_traversal_is_a_404(server, target):
     status, reply = raw_get(server, target)

@@ -210,8 +210,10 @@ def test_exported_unasserted_events_carry_their_modality(store_path, tmp_path):
              json.loads(export(store_path, tmp_path, "cytoscape", "--unasserted"))["elements"]["nodes"]}
     assert nodes[RIOT]["modality"] == "negated" and nodes[PLAN]["modality"] == "future"
     assert nodes[PLAN]["label"].endswith("(future)") and "modality" not in nodes[PROTEST]
-    [colombo] = json.loads(export(store_path, tmp_path, "geojson"))["features"]
-    assert colombo["properties"]["event_count"] == 2 and colombo["properties"]["counts"] == {"killed": 2}
+    features = {f["id"]: f["properties"] for f in json.loads(export(store_path, tmp_path, "geojson"))["features"]}
+    assert features[PROTEST]["modality"] == "" and features[PROTEST]["fatalities"] == 2
+    riot = {f["id"]: f["properties"] for f in json.loads(export(store_path, tmp_path, "geojson", "--unasserted"))["features"]}[RIOT]
+    assert riot["modality"] == "negated"
 
 
 def test_rdf_exports_are_the_raw_graph_and_their_subsets_follow_the_switch(store_path, tmp_path):

@@ -1,106 +1,61 @@
-"""`kg export`: the graph in the formats of RDF stores, network tools, maps and browsers.
+"""`kg export`: the graph in the formats of RDF stores, network tools, spreadsheets, maps and browsers.
 
-RDF formats write the quads; the others draw the node/edge model of ``model.py``. A subset is a
-CONSTRUCT saved query's result (--query), one class (--type) or a date range of events
-(--since/--until); for RDF formats --type and the dates keep the statements about the kept nodes.
-Like the saved queries, every export but the whole graph in an RDF format (the raw graph, complete)
-leaves out events the text does not assert (negated, future, conditional ...) unless --unasserted.
+RDF formats write the quads; network formats draw the node/edge model of ``model.py``; the tables
+(``tables.py``) give a row per event and source, read from the sentence graphs. A subset is a
+CONSTRUCT saved query's result (``query``), one class (``only_type``) or a date range of events;
+for RDF formats the class and the dates keep the statements about the kept nodes. Like the saved
+queries, every export but the whole graph in an RDF format (the raw graph, complete) leaves out
+events the text does not assert (negated, future, conditional ...) unless ``unasserted``.
+
+This module only names the formats, so the command line lists them without importing the writers.
 """
 from __future__ import annotations
 
-import os
-import sys
-from pathlib import Path
-from typing import Iterable
+import importlib
+from typing import BinaryIO, Callable
 
-import click
-import pyoxigraph as ox
-
-from kg.cli import UserError, open_store, store_option
-from kg.vocab import ONTOLOGY_GRAPH
-
-from . import model, network, rdf
-from .html import write_html
-
-GRAPH_WRITERS = {**network.WRITERS, "html": write_html}
-FORMATS = [*rdf.WRITERS, *GRAPH_WRITERS]
-QUERY_GRAPH = ox.NamedNode("urn:crisis-kg:query-result")
-
-
-def query_source(store: ox.Store, name: str, params: tuple[str, ...],
-                 unasserted: bool = False) -> tuple[ox.Store, list[ox.Quad]]:
-    """A CONSTRUCT saved query's triples, in a memory store that also holds the ontology.
-    --unasserted sets the query's own ``unasserted`` parameter, unless --param gives it."""
-    from kg.query import find, parse_params, run
-
-    saved = find(name)
-    if saved.kind not in ("CONSTRUCT", "DESCRIBE"):
-        raise UserError(f"query {name} is a {saved.kind} query; --query needs a CONSTRUCT query")
-    values = parse_params(params)
-    if unasserted and any(p.name == "unasserted" for p in saved.params):
-        values.setdefault("unasserted", "true")
-    triples = list(run(store, saved, values))
-    memory = ox.Store()
-    memory.extend(ox.Quad(t.subject, t.predicate, t.object, QUERY_GRAPH) for t in triples)
-    memory.extend(store.quads_for_pattern(None, None, None, ox.NamedNode(ONTOLOGY_GRAPH)))
-    return memory, [ox.Quad(t.subject, t.predicate, t.object) for t in triples]
+FORMATS = {  # name: (module that writes it, what it is)
+    "ttl": ("rdf", "Turtle, the merge of all graphs"),
+    "trig": ("rdf", "TriG, every named graph kept"),
+    "nq": ("rdf", "N-Quads, every named graph kept"),
+    "jsonld": ("rdf", "JSON-LD, every named graph kept"),
+    "graphml": ("network", "GraphML (Gephi, yEd, Cytoscape)"),
+    "gexf": ("network", "GEXF for Gephi, dynamic by event date"),
+    "cytoscape": ("network", "Cytoscape.js JSON"),
+    "dot": ("network", "Graphviz DOT"),
+    "html": ("html", "one self-contained page drawing the graph"),
+    "acled-csv": ("tables", "ACLED-style CSV, a row per event and source"),
+    "geojson": ("tables", "GeoJSON, a point per located event (QGIS)"),
+}
 
 
-def _write(path: Path | None, write) -> None:
-    """Write to the file through a temporary one, so a failure leaves no half file."""
-    if path is None:
-        try:
-            write(sys.stdout.buffer)
-            sys.stdout.flush()
-        except BrokenPipeError:  # the reader (e.g. `head`) has seen enough
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return
-    tmp = path.with_name(path.name + ".part")
-    try:
-        with open(tmp, "wb") as out:
-            write(out)
-        os.replace(tmp, path)
-    except OSError as err:
-        raise UserError(f"cannot write {path}: {err.strerror or err}") from None
-    finally:
-        tmp.unlink(missing_ok=True)
+def writer(fmt: str):
+    module, _ = FORMATS[fmt]
+    return importlib.import_module(f"{__name__}.{module}").WRITERS[fmt]
 
 
-@click.command("export")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), required=True, help="Output format.")
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="File [stdout].")
-@store_option
-@click.option("--query", "query_name", metavar="NAME", help="Export a CONSTRUCT saved query's result.")
-@click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="Parameter of --query.")
-@click.option("--type", "only_type", metavar="CLASS", help="Keep nodes of this class (e.g. Person, Protest).")
-@click.option("--since", metavar="DATE", help="Keep events on or after this date (YYYY-MM-DD).")
-@click.option("--until", metavar="DATE", help="Keep events on or before this date (YYYY-MM-DD).")
-@click.option("--unasserted", is_flag=True,
-              help="Include negated, future, conditional, hypothetical ... events, left out by default.")
-def export_command(fmt, output, store, query_name, params, only_type, since, until, unasserted):
-    """Export the graph (or a subset) for other tools.
+def render(store, fmt: str, query: str | None = None, params: dict[str, str] | None = None,
+           only_type: str | None = None, since: str | None = None, until: str | None = None,
+           unasserted: bool = False) -> Callable[[BinaryIO], None]:
+    """Everything that can fail on bad options, done before any output: the function that writes."""
+    from kg.api import UserError
 
-    Events the text does not assert (crisis:negated, crisis:modality) are left out with their
-    edges, rows and features unless --unasserted; ttl, trig, nq and jsonld of the whole graph
-    are the raw graph and hold everything.
-    """
-    try:
-        since, until = model.check_date(since, "--since"), model.check_date(until, "--until")
-        main = open_store(store)
-        source, quads = (query_source(main, query_name, params, unasserted) if query_name
-                         else (main, main.quads_for_pattern(None, None, None, None)))
-        subset = bool(only_type or since or until)
-        graph = (model.read_graph(source, only_type, since, until, unasserted)
-                 if subset or fmt in GRAPH_WRITERS else None)
-    except model.SubsetError as err:
-        raise UserError(str(err)) from None
-    if fmt in rdf.WRITERS:
-        if graph is not None:
-            quads = _about(quads, graph)
-        _write(output, lambda out: rdf.WRITERS[fmt](quads, out))
-    else:
-        _write(output, lambda out: GRAPH_WRITERS[fmt](graph, out))
+    from . import model, rdf
 
-
-def _about(quads: Iterable[ox.Quad], graph: model.Graph) -> Iterable[ox.Quad]:
-    return (q for q in quads if isinstance(q.subject, ox.NamedNode) and q.subject.value in graph.nodes)
+    if fmt not in FORMATS:
+        raise UserError(f"unknown export format {fmt!r}; formats: {', '.join(FORMATS)}")
+    since, until = model.check_date(since, "--since"), model.check_date(until, "--until")
+    source, quads = (model.query_source(store, query, params or {}, unasserted) if query
+                     else (store, store.quads_for_pattern(None, None, None, None)))
+    subset = bool(only_type or since or until)
+    module, _ = FORMATS[fmt]
+    if module == "rdf" and not subset:
+        return lambda out: writer(fmt)(quads, out)
+    if module == "tables":   # what each source says is in the sentence graphs: read from the store itself
+        whole = model.read_whole(store, unasserted)
+        chosen = model.subset(model.read_whole(source, unasserted) if query else whole, only_type, since, until)
+        return lambda out: writer(fmt)(whole, chosen.nodes, store, out)
+    graph = model.read_graph(source, only_type, since, until, unasserted)
+    if module == "rdf":
+        return lambda out: writer(fmt)(rdf.about(quads, graph), out)
+    return lambda out: writer(fmt)(graph, out)

@@ -26,3 +26,6 @@ def write_html(graph: Graph, out: BinaryIO) -> None:
                          ("/*DATA*/", data)):
         page = page.replace(marker, _inline(text), 1)
     out.write(page.encode())
+
+
+WRITERS = {"html": write_html}

@@ -9,20 +9,25 @@ leave them out, unless asked for; then they carry their modality.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 
 import pyoxigraph as ox
 
-from kg.vocab import CRISIS, GEO, INFERRED_GRAPH, ITSRDF, NIF, OWL, RDFS, WD
+from kg.api import UserError
+from kg.vocab import CRISIS, GEO, INFERRED_GRAPH, ITSRDF, NIF, ONTOLOGY_GRAPH, OWL, RDFS, WD
 
 POINT = re.compile(r"POINT\s*\(\s*(-?[\d.eE+-]+)\s+(-?[\d.eE+-]+)\s*\)", re.I)
 KINDS = {CRISIS + "Entity": "entity", CRISIS + "Event": "event"}
 CATEGORIES = [CRISIS + c for c in ("Person", "Organization", "Place", "Group", "Event")]
 
 
-class SubsetError(ValueError):
-    """A subset option that names nothing in the graph (unknown class, bad date)."""
+QUERY_GRAPH = ox.NamedNode("urn:crisis-kg:query-result")
+
+
+class SubsetError(UserError):
+    """A subset option that names nothing in the graph (unknown class, bad date, not a CONSTRUCT)."""
 
 
 @dataclass
@@ -39,6 +44,8 @@ class Node:
     lat: float | None = None
     counts: dict[str, int] = field(default_factory=dict)  # an event's killed, injured... (largest figure)
     modality: str = ""        # an unasserted event's: "negated", "future", "plan"...
+    community: int = 0        # densely linked group (Louvain), 0 the largest: for colouring clusters
+    classes: frozenset[str] = frozenset()   # its crisis classes as stated, for subsets by class
 
 
 @dataclass
@@ -48,12 +55,14 @@ class Edge:
     role: str                 # the property's local name: agent, target, place, affiliation...
     weight: int               # sentence graphs that state it
     date: str = ""            # the event's date, for timelines
+    evidence: str = ""        # a sentence that states it
 
 
 @dataclass
 class Graph:
     nodes: dict[str, Node] = field(default_factory=dict)
     edges: list[Edge] = field(default_factory=list)
+    ancestors: dict[str, set[str]] = field(default_factory=dict)   # the ontology's classes, see superclasses()
 
     def neighbours(self) -> dict[str, list[tuple[Edge, Node]]]:
         """Each node's edges with the node at their other end."""
@@ -80,31 +89,47 @@ def superclasses(store: ox.Store) -> dict[str, set[str]]:
 
 def read_graph(store: ox.Store, only_type: str | None = None, since: str | None = None,
                until: str | None = None, unasserted: bool = False) -> Graph:
-    """Read the node/edge model; optionally keep one class, or events within dates.
+    """The node/edge model to draw; optionally one class, or events within dates.
     Negated and modal events (with their edges) only when ``unasserted``."""
+    graph = subset(read_whole(store, unasserted), only_type, since, until)
+    _date_entities(graph)
+    _communities(graph)
+    return graph
+
+
+def read_whole(store: ox.Store, unasserted: bool = False) -> Graph:
+    """Every entity and event with its description and edges; unasserted events only if asked."""
     ancestors = superclasses(store)
     types: dict[str, set[str]] = defaultdict(set)
     for node, cls in _rows(store, "SELECT DISTINCT ?n ?c WHERE { ?n a ?c FILTER(isIRI(?n)) }"):
         if cls in ancestors:
             types[node].add(cls)
-    graph = Graph()
+    graph = Graph(ancestors=ancestors)
     for node, classes in sorted(types.items()):
         kinds = {KINDS[a] for c in classes for a in ancestors[c] if a in KINDS}
         if len(kinds) == 1:
             above = set().union(*(ancestors[c] for c in classes))
             category = next((c[len(CRISIS):] for c in CATEGORIES if c in above), "")
-            graph.nodes[node] = Node(node, kinds.pop(), _most_specific(classes, ancestors), category, "")
+            graph.nodes[node] = Node(node, kinds.pop(), _most_specific(classes, ancestors), category, "",
+                                     classes=frozenset(classes))
     _describe(store, graph)
     _read_edges(store, graph)
     if not unasserted:
         _keep(graph, {n for n, node in graph.nodes.items() if not node.modality})
-    if since or until:
-        _keep(graph, {n.id for n in graph.nodes.values()
-                      if n.kind == "entity" or (n.date and (since or "") <= n.date <= (until or "9999"))})
-    if only_type:
-        _keep(graph, _of_type(graph, types, ancestors, only_type))
-    _date_entities(graph)
     return graph
+
+
+def subset(graph: Graph, only_type: str | None = None, since: str | None = None,
+           until: str | None = None) -> Graph:
+    """A new graph with the nodes of one class (and what they link to), or the events within
+    the dates (and all entities); the given graph is unchanged."""
+    kept = Graph(dict(graph.nodes), list(graph.edges), graph.ancestors)
+    if since or until:
+        _keep(kept, {n.id for n in kept.nodes.values()
+                     if n.kind == "entity" or (n.date and (since or "") <= n.date <= (until or "9999"))})
+    if only_type:
+        _keep(kept, _of_type(kept, only_type))
+    return kept
 
 
 def _most_specific(classes: set[str], ancestors: dict[str, set[str]]) -> str:
@@ -153,16 +178,18 @@ def _describe(store: ox.Store, graph: Graph) -> None:
 
 def _read_edges(store: ox.Store, graph: Graph) -> None:
     """A crisis property between two nodes is an edge, weighted by the graphs stating it
-    (not counting what `kg reason` inferred: agent already implies participant)."""
-    counts: Counter[tuple[str, str, str]] = Counter()
-    query = (f"SELECT ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{INFERRED_GRAPH}> "
-             f"&& isIRI(?o) && STRSTARTS(STR(?p), '{CRISIS}')) }}")
-    for s, p, o in _rows(store, query, union=False):
+    (not counting what `kg reason` inferred: agent already implies participant), with the
+    first sentence that states it."""
+    query = f"""SELECT ?s ?p ?o ?n ?text WHERE {{
+        {{ SELECT ?s ?p ?o (COUNT(?g) AS ?n) (MIN(STR(?g)) AS ?first) WHERE {{ GRAPH ?g {{ ?s ?p ?o }}
+             FILTER(?g != <{INFERRED_GRAPH}> && isIRI(?o) && STRSTARTS(STR(?p), '{CRISIS}')) }} GROUP BY ?s ?p ?o }}
+        BIND(IRI(?first) AS ?sentence)
+        OPTIONAL {{ ?sentence <{NIF}isString> ?text }}
+    }} ORDER BY ?s ?p ?o"""
+    for s, p, o, n, text in _rows(store, query):
         if s in graph.nodes and o in graph.nodes and s != o:
-            counts[s, p[len(CRISIS):], o] += 1
-    for (s, role, o), n in sorted(counts.items()):
-        date = graph.nodes[s].date if graph.nodes[s].kind == "event" else ""
-        graph.edges.append(Edge(s, o, role, n, date))
+            date = graph.nodes[s].date if graph.nodes[s].kind == "event" else ""
+            graph.edges.append(Edge(s, o, p[len(CRISIS):], int(n), date, text or ""))
 
 
 def _keep(graph: Graph, ids: set[str]) -> None:
@@ -170,14 +197,14 @@ def _keep(graph: Graph, ids: set[str]) -> None:
     graph.edges = [e for e in graph.edges if e.source in ids and e.target in ids]
 
 
-def _of_type(graph: Graph, types: dict[str, set[str]], ancestors: dict[str, set[str]],
-             name: str) -> set[str]:
+def _of_type(graph: Graph, name: str) -> set[str]:
     """Nodes of the class (or a subclass), and the events or entities they are directly linked to."""
+    ancestors = graph.ancestors
     cls = name if name.startswith(("http://", "https://")) else CRISIS + name
     if cls not in ancestors:
         known = sorted(c[len(CRISIS):] for c in ancestors if set(KINDS) & ancestors[c])
         raise SubsetError(f"unknown class {name!r}; classes: {', '.join(known)}")
-    chosen = {n for n in graph.nodes if any(cls in ancestors[c] for c in types[n])}
+    chosen = {n for n, node in graph.nodes.items() if any(cls in ancestors[c] for c in node.classes)}
     kind = {graph.nodes[n].kind for n in chosen}
     links = graph.neighbours()
     return chosen | {other.id for n in chosen for _, other in links[n] if other.kind not in kind}
@@ -193,6 +220,47 @@ def _date_entities(graph: Graph) -> None:
 
 
 def check_date(value: str | None, option: str) -> str | None:
-    if value and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        raise SubsetError(f"{option} expects a date YYYY-MM-DD, got {value!r}")
-    return value
+    """The date itself, or an error naming the option: 2022-13-01 is not a date."""
+    if not value:
+        return None
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            return date.fromisoformat(value).isoformat()
+    except ValueError:
+        pass
+    raise SubsetError(f"{option} expects a date YYYY-MM-DD, got {value!r}")
+
+
+def _communities(graph: Graph) -> None:
+    """Louvain communities of the undirected graph, numbered by size (0 the largest) so that
+    colours and clusters come out the same at each export."""
+    import networkx as nx
+
+    undirected = nx.Graph()
+    undirected.add_nodes_from(graph.nodes)
+    for e in graph.edges:
+        weight = undirected.get_edge_data(e.source, e.target, {"weight": 0})["weight"]
+        undirected.add_edge(e.source, e.target, weight=weight + e.weight)
+    groups = nx.community.louvain_communities(undirected, weight="weight", seed=1)
+    for number, members in enumerate(sorted(groups, key=lambda c: (-len(c), min(c)))):
+        for n in members:
+            graph.nodes[n].community = number
+
+
+def query_source(store: ox.Store, name: str, params: dict[str, str],
+                 unasserted: bool = False) -> tuple[ox.Store, list[ox.Quad]]:
+    """A CONSTRUCT saved query's triples, in a memory store that also holds the ontology.
+    ``unasserted`` sets the query's own ``unasserted`` parameter, unless ``params`` gives it."""
+    from kg.query import find, run
+
+    saved = find(name)
+    if saved.kind not in ("CONSTRUCT", "DESCRIBE"):
+        raise SubsetError(f"query {name} is a {saved.kind} query; --query needs a CONSTRUCT query")
+    values = dict(params)
+    if unasserted and any(p.name == "unasserted" for p in saved.params):
+        values.setdefault("unasserted", "true")
+    triples = list(run(store, saved, values))
+    memory = ox.Store()
+    memory.extend(ox.Quad(t.subject, t.predicate, t.object, QUERY_GRAPH) for t in triples)
+    memory.extend(store.quads_for_pattern(None, None, None, ox.NamedNode(ONTOLOGY_GRAPH)))
+    return memory, [ox.Quad(t.subject, t.predicate, t.object) for t in triples]

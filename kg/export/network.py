@@ -1,33 +1,45 @@
-"""Writers for network tools: GraphML and GEXF (networkx), Cytoscape.js JSON, Graphviz DOT, GeoJSON.
+"""Writers for network tools: GraphML and GEXF (networkx), Cytoscape.js JSON, Graphviz DOT.
 
-Each takes the one node/edge model and only lays it out. Attribute values are plain strings and
-numbers, which is all networkx's writers and the tools reading them understand.
+Each takes the one node/edge model and only lays it out, so that every tool shows the same
+labels, categories (coloured alike), communities and evidence. Attribute values are plain strings
+and numbers, which is all networkx's writers and the tools reading them understand.
 """
 from __future__ import annotations
 
 import json
+import math
 from typing import BinaryIO
 
-import networkx as nx
-
 from .model import Edge, Graph, Node
+
+COLOURS = {"Person": "#3b6fb6", "Organization": "#2e8b57", "Place": "#c0392b", "Group": "#8e44ad",
+           "Event": "#e67e22"}   # as the web page draws them (kg/web/graph.js)
+GREY = "#7f8c8d"
 
 
 def node_attributes(node: Node) -> dict[str, str | int | float]:
     """The node's attributes without empty values, its counts flattened (killed=3)."""
     attrs = {"kind": node.kind, "type": node.type, "category": node.category, "label": node.label, "wikidata": node.wikidata,
              "date": node.date, "weight": node.weight, "lon": node.lon, "lat": node.lat, "modality": node.modality,
-             **node.counts}
+             "community": node.community, "color": COLOURS.get(node.category, GREY), **node.counts}
     return {k: v for k, v in attrs.items() if v not in ("", None)}
 
 
 def edge_attributes(edge: Edge) -> dict[str, str | int]:
-    attrs = {"role": edge.role, "label": edge.role, "weight": edge.weight, "date": edge.date}
+    attrs = {"role": edge.role, "label": edge.role, "weight": edge.weight, "date": edge.date,
+             "evidence": edge.evidence}
     return {k: v for k, v in attrs.items() if v != ""}
 
 
-def to_networkx(graph: Graph, dynamic: bool = False) -> nx.MultiDiGraph:
+def _size(node: Node) -> float:
+    """A node's drawn size: grows with the sentences about it, slowly, so hubs do not swamp."""
+    return round(10 + 6 * math.log(node.weight), 1)
+
+
+def to_networkx(graph: Graph, dynamic: bool = False):
     """A networkx graph; ``dynamic`` adds start/end dates so Gephi's timeline can play it."""
+    import networkx as nx
+
     g = nx.MultiDiGraph(name="crisis-kg")
     if dynamic:
         g.graph["mode"] = "dynamic"
@@ -47,11 +59,20 @@ def to_networkx(graph: Graph, dynamic: bool = False) -> nx.MultiDiGraph:
 
 
 def write_graphml(graph: Graph, out: BinaryIO) -> None:
+    import networkx as nx
+
     nx.write_graphml(to_networkx(graph), out, encoding="utf-8")
 
 
 def write_gexf(graph: Graph, out: BinaryIO) -> None:
-    nx.write_gexf(to_networkx(graph, dynamic=True), out, encoding="utf-8")
+    """GEXF with Gephi's viz colours (by category) and sizes (by evidence), so it opens drawn."""
+    import networkx as nx
+
+    g = to_networkx(graph, dynamic=True)
+    for node in graph.nodes.values():
+        r, gr, b = (int(COLOURS.get(node.category, GREY)[i:i + 2], 16) for i in (1, 3, 5))
+        g.nodes[node.id]["viz"] = {"color": {"r": r, "g": gr, "b": b, "a": 1.0}, "size": _size(node)}
+    nx.write_gexf(g, out, encoding="utf-8")
 
 
 def cytoscape_elements(graph: Graph) -> dict:
@@ -77,39 +98,25 @@ def _dot_attrs(attrs: dict) -> str:
 
 
 def write_dot(graph: Graph, out: BinaryIO) -> None:
-    lines = ['digraph "crisis-kg" {', '  graph [overlap="false", splines="true"];']
+    """DOT laid out by sfdp (force-directed, overlaps removed) whatever program renders it: dot's
+    ranks put a few hundred events in one row, an image 32,767 pixels wide. Nodes are filled by
+    category and labelled; edges carry their role and evidence as tooltips, not as text on the drawing."""
+    lines = ['digraph "crisis-kg" {',
+             '  graph [layout="sfdp", overlap="prism", outputorder="edgesfirst", fontname="Helvetica"];',
+             '  node [style="filled", fontname="Helvetica", fontsize="10", fontcolor="white", penwidth="0"];',
+             '  edge [color="#00000055", arrowsize="0.5"];']
     for node in graph.nodes.values():
-        shape = {"shape": "box" if node.kind == "event" else "ellipse"}
-        lines.append(f"  {dot_quote(node.id)} [{_dot_attrs({**shape, **node_attributes(node)})}];")
+        style = {"shape": "box" if node.kind == "event" else "ellipse",
+                 "fillcolor": COLOURS.get(node.category, GREY), "fontsize": round(9 + 2.5 * math.log(node.weight), 1),
+                 "tooltip": node.id}
+        lines.append(f"  {dot_quote(node.id)} [{_dot_attrs({**style, **node_attributes(node)})}];")
     for edge in graph.edges:
-        lines.append(f"  {dot_quote(edge.source)} -> {dot_quote(edge.target)} [{_dot_attrs(edge_attributes(edge))}];")
+        attrs = {k: v for k, v in edge_attributes(edge).items() if k != "label"}
+        attrs["tooltip"] = f"{edge.role}: {edge.evidence}" if edge.evidence else edge.role
+        attrs["penwidth"] = min(edge.weight, 5)
+        lines.append(f"  {dot_quote(edge.source)} -> {dot_quote(edge.target)} [{_dot_attrs(attrs)}];")
     lines.append("}")
     out.write(("\n".join(lines) + "\n").encode())
-
-
-def write_geojson(graph: Graph, out: BinaryIO) -> None:
-    """RFC 7946: places with coordinates as Points ([lon, lat]), with the events held there."""
-    links = graph.neighbours()
-    features = []
-    for node in graph.nodes.values():
-        if node.kind != "entity" or node.lon is None or node.lat is None:
-            continue
-        events = sorted({other.id: other for e, other in links[node.id]
-                         if other.kind == "event" and e.role == "place"}.values(),
-                        key=lambda ev: (ev.date, ev.id))
-        totals: dict[str, int] = {}
-        for ev in events:
-            for measure, value in ev.counts.items():
-                totals[measure] = totals.get(measure, 0) + value
-        properties = {k: v for k, v in node_attributes(node).items() if k not in ("lon", "lat")}
-        properties.update(id=node.id, mentions=node.weight, event_count=len(events), counts=totals,
-                          events=[{"id": ev.id, "type": ev.type, "date": ev.date, "label": ev.label,
-                                   "evidence": ev.weight, "counts": ev.counts} for ev in events])
-        features.append({"type": "Feature", "id": node.id,
-                         "geometry": {"type": "Point", "coordinates": [node.lon, node.lat]},
-                         "properties": properties})
-    out.write(json.dumps({"type": "FeatureCollection", "features": features},
-                         ensure_ascii=False, indent=1).encode())
 
 
 WRITERS = {
@@ -117,5 +124,4 @@ WRITERS = {
     "gexf": write_gexf,
     "cytoscape": write_cytoscape,
     "dot": write_dot,
-    "geojson": write_geojson,
 }

@@ -11,6 +11,8 @@ import pyoxigraph as ox
 
 from kg.vocab import PREFIXES
 
+from .model import Graph
+
 
 def _triples(quads: Iterable[ox.Quad]) -> Iterable[ox.Triple]:
     return dict.fromkeys(q.triple for q in quads)
@@ -29,3 +31,8 @@ WRITERS = {
     "nq": _writer(ox.RdfFormat.N_QUADS, prefixes=False),
     "jsonld": _writer(ox.RdfFormat.JSON_LD),
 }
+
+
+def about(quads: Iterable[ox.Quad], graph: Graph) -> Iterable[ox.Quad]:
+    """The statements about the nodes a subset keeps."""
+    return (q for q in quads if isinstance(q.subject, ox.NamedNode) and q.subject.value in graph.nodes)
