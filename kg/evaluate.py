@@ -252,9 +252,13 @@ def score_events(report: Report, doc_id: str, text: str, gold: list[dict], ext: 
     facts = [g for g in golds if g.asserted]
     _count_types(report, "asserted_types", facts, shown, _pair(ext, facts, shown))
     crisis = [e for e in shown if e.cls != "Statement"]
+    argued: dict[str, bool] = {}     # event IRI → whether any of its mentions in the article has an argument
     for e in crisis:
-        report.count("coverage", "events with an argument").add(
-            int(bool(e.agents or e.targets or e.participants or e.places or e.date)), 0, 1)
+        has = bool(e.agents or e.targets or e.participants or e.places or e.date)
+        report.count("coverage", "events with an argument").add(int(has), 0, 1)
+        argued[e.iri] = argued.get(e.iri, False) or has
+    for has in argued.values():
+        report.count("coverage", "event nodes with an argument").add(int(has), 0, 1)
     if category in NON_NEWS:
         report.count("coverage", "crisis events in non-news articles").add(len(crisis), 0, len(shown))
     if not any(g.type != "Statement" for g in golds):

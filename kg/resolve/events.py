@@ -14,6 +14,9 @@ it and something links them, much as ACLED codes one event per type, day and loc
   medium or overlapping quoted words;
 - and at least one positive link: the same date, a shared place, or a shared actor.
 
+A mention that points back ("serangan tersebut", "penangkapan itu") and says nothing of its own
+(no date, place or actor) is the last event of its kind told before it in the article.
+
 Inside one article a shared "polisi" or the same day is a fair link: the article tells one
 story. Across articles it is not, and kg.resolve.incidents asks for much more.
 """
@@ -24,11 +27,13 @@ from dataclasses import dataclass
 import datetime
 
 from kg.extract.triggers import BY_SENSE
+from kg.lang import language
 from kg.records import ENTITY_KIND, Event, ExtractedDocument
 from kg.vocab import event_iri
 
 WORD = re.compile(r"\w+")
 QUOTE_OVERLAP = 0.5
+DEMONSTRATIVES = set(language().json("function_words.json")["demonstratives"])
 
 
 @dataclass
@@ -70,6 +75,8 @@ def resolve_events(ext: ExtractedDocument) -> None:
             continue
         m = _features(ext, event)
         cluster = next((c for c in clusters if _compatible(c, m)), None)
+        if cluster is None and _points_back(ext, event):
+            cluster = next((c for c in reversed(clusters) if _key(c) == _key(m)), None)
         if cluster is None:
             cluster = _new_cluster(event_iri(ext.doc.id, event.begin, event.end), m)
             clusters.append(cluster)
@@ -90,8 +97,19 @@ def _features(ext: ExtractedDocument, e: Event) -> _Mention:
                     {w.lower() for w in WORD.findall(e.quote or "") if len(w) > 3})
 
 
+def _key(m: _Mention) -> tuple:
+    return (m.cls, m.sense, m.negated, m.modality)
+
+
+def _points_back(ext: ExtractedDocument, e: Event) -> bool:
+    """Named with a demonstrative right after the trigger, and nothing of its own."""
+    following = WORD.findall(ext.doc.text[e.end:e.end + 20])
+    return bool(following) and following[0].lower() in DEMONSTRATIVES and not \
+        (e.date_text or e.places or e.agents or e.targets or e.participants)
+
+
 def _compatible(c: _Cluster, m: _Mention) -> bool:
-    if (c.cls, c.sense, c.negated, c.modality) != (m.cls, m.sense, m.negated, m.modality):
+    if _key(c) != _key(m):
         return False
     if c.date and m.date and c.date != m.date:
         return False
