@@ -167,6 +167,32 @@ def mode_stages(corpus: str, limit: str) -> dict:
     return {"stages": t, "quads": len(quads), "docs": len(docs)}
 
 
+def mode_identity(corpus: str, counts: str) -> dict:
+    """The corpus-level identity stage (kg.identity.resolve_store) on builds of the first N distinct
+    articles, for each N: its cost must grow with the reports, not their square. Distinct articles,
+    not the k× copies: a copy of an article reports the same incidents, and every copy would join."""
+    import pyoxigraph as ox
+
+    from kg.identity import read_reports, resolve_store
+    from kg.pipeline import build
+    from kg.store import GraphStore
+
+    lines = Path(corpus).read_text(encoding="utf-8").splitlines(keepends=True)
+    out = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in counts.split(","):
+            part, store_path = Path(tmp) / f"{n}.jsonl", Path(tmp) / f"store-{n}"
+            part.write_text("".join(lines[:int(n)]), encoding="utf-8")
+            build([part], store_path)
+            store = ox.Store(str(GraphStore(store_path).current()))
+            started = time.perf_counter()
+            resolve_store(store)         # undoes the build's joins, then decides them again
+            seconds = time.perf_counter() - started
+            out[n] = {"seconds": seconds, "reports": len(read_reports(store))}
+            del store
+    return out
+
+
 def mode_spacy(corpus: str) -> dict:
     """The tokenizer floor: blank("id") + sentencizer over the same texts."""
     import spacy
@@ -244,7 +270,7 @@ def mode_rdflib(nquads: str, budgets: str, values: str = "{}") -> dict:
     return out
 
 
-CHILD_MODES = {"_build": mode_build, "_stages": mode_stages, "_spacy": mode_spacy,
+CHILD_MODES = {"_build": mode_build, "_stages": mode_stages, "_identity": mode_identity, "_spacy": mode_spacy,
                "_bulk": mode_bulk, "_rdflib": mode_rdflib, "_nlp": mode_nlp}
 
 
@@ -411,6 +437,16 @@ def render(m: dict, r: dict, limit: int | None) -> str:
                   f"finds every word in its cache, so the floor costs {per_token[-1]:.1f} µs a token at "
                   f"{scales[-1]}× against {per_token[0]:.1f} µs at {scales[0]}×, while the model's cost per "
                   f"token stays. Ratios at {scales[-1]}× are stricter than on new text."]
+    if "identity" in r:
+        lines += ["", "## Identity across documents (issue 18)", "",
+                  "`kg.identity.resolve_store` on builds of the first N distinct articles: undo the build's "
+                  "joins, read every report, block by class and shared key within the date reach, decide, "
+                  "rename and write the reasons (docs/IDENTITY.md). Distinct articles, not copies: copies of "
+                  "an article report the same incidents and would all join.", "",
+                  "| Articles | Reports | Seconds | ms per report |", "|---|---|---|---|"]
+        for n, x in sorted(r["identity"].items(), key=lambda kv: int(kv[0])):
+            lines.append(f"| {int(n):,} | {x['reports']:,} | {x['seconds']:.2f} | "
+                         f"{1000 * x['seconds'] / max(1, x['reports']):.3f} |")
     docs = r["stages"]["docs"]
     lines += ["", f"## Time per stage (one process, the first {docs:,} documents, {scales[0]}×)", "",
               "| Stage | Seconds | Share |", "|---|---|---|"]
@@ -476,6 +512,12 @@ def render(m: dict, r: dict, limit: int | None) -> str:
               "`kg query documents` runs against a store of the five seed articles, so the figure is start-up, "
               "not query time (query times are above).", "",
               "| Command | Seconds | × `import pyoxigraph, click` |", "|---|---|---|"]
+    if "identity" in r:
+        runs = sorted(r["identity"].items(), key=lambda kv: int(kv[0]))
+        (n0, a), (n1, b) = runs[0], runs[-1]
+        growth = b["seconds"] / a["seconds"]
+        out.append((f"identity across documents grows with the corpus ({n0} → {n1} distinct articles, "
+                    f"{int(n1) / int(n0):.0f}×)", f"{growth:.1f}×", verdict(growth <= 1.2 * int(n1) / int(n0))))
     base = r["startup"]["python -c 'import pyoxigraph, click'"]
     for label, sec in r["startup"].items():
         lines.append(f"| `{label}` | {sec:.3f} | {sec / base:.2f} |")
@@ -576,6 +618,12 @@ def targets(r: dict) -> list[tuple[str, str, str]]:
                     + (f" ({bounds} stopped in rdflib: lower bounds)" if bounds else "")
                     + (f"; {len(failed)} fail in rdflib" if failed else ""),
                     verdict(worst >= 20)))
+    if "identity" in r:
+        runs = sorted(r["identity"].items(), key=lambda kv: int(kv[0]))
+        (n0, a), (n1, b) = runs[0], runs[-1]
+        growth = b["seconds"] / a["seconds"]
+        out.append((f"identity across documents grows with the corpus ({n0} → {n1} distinct articles, "
+                    f"{int(n1) / int(n0):.0f}×)", f"{growth:.1f}×", verdict(growth <= 1.2 * int(n1) / int(n0))))
     base = r["startup"]["python -c 'import pyoxigraph, click'"]
     for label in ("kg --help", "kg query documents"):
         x = r["startup"][label] / base
@@ -698,6 +746,9 @@ def main() -> None:
                 print(f"[{k}×] stages", file=sys.stderr, flush=True)
                 r["stages"] = child(["_stages", str(corpus), str(STAGE_DOCS)])
                 r["nlp"] = child(["_nlp", str(corpus), str(STAGE_DOCS)])
+                print(f"[{k}×] identity across documents", file=sys.stderr, flush=True)
+                tenth = max(1, len(articles) // 10)
+                r["identity"] = child(["_identity", str(corpus), f"{tenth},{3 * tenth},{10 * tenth}"])
             nquads = tmp / f"store-{k}x.nq"
             dump_nquads(store, nquads)
             s["bulk"] = child(["_bulk", str(nquads)])
