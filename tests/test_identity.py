@@ -248,3 +248,19 @@ def test_an_alias_is_joined_whatever_the_order_with_its_evidence(tmp_path):
         SELECT ?s ?l WHERE { ?d a crisis:AliasDecision ; crisis:shortName ?s ; crisis:longName ?l }""",
         use_default_graph_as_union=True)}
     assert decisions == {("Kemenkeu", "kementerian keuangan")}     # read first alone, joined at the end
+
+
+def test_a_persons_one_word_name_joins_the_one_full_name_of_the_corpus_it_is_a_word_of():
+    from collections import Counter
+
+    from kg.resolve.aliases import find_aliases
+
+    names = {"person/yingluck": Counter({("Person", "Yingluck"): 2}),
+             "person/yingluck-shinawatra": Counter({("Person", "Yingluck Shinawatra"): 1}),
+             "person/prayut": Counter({("Person", "Prayut"): 1}),
+             "person/prayut-chan-o-cha": Counter({("Person", "Prayut Chan-o-cha"): 1}),
+             "person/prayut-jantarasri": Counter({("Person", "Prayut Jantarasri"): 1})}
+    documents = {iri: {f"d{n}"} for n, iri in enumerate(names)}     # no article names two of them
+    found = find_aliases(names, documents)
+    assert [(a.alias, a.entity) for a in found] == [("person/yingluck", "person/yingluck-shinawatra")]
+    assert find_aliases(dict(reversed(list(names.items()))), documents) == found    # whatever the order

@@ -3,8 +3,7 @@
 Keys, in order of trust: a gazetteer row (verified Wikidata item), an acronym
 ("CSTO", learned from "Long Name (CSTO)"), a collective actor's canonical key,
 a person's full name (bare surnames and first names attach to the full name
-seen in the same document, or to a unique full name seen before), and
-finally the normalised surface form. Small spelling variants of multi-word
+seen in the same document), and finally the normalised surface form. Small spelling variants of multi-word
 names ("Zaw Min Tun"/"Zaw Min Tunn", "Netblocks"/"NetBlocks") merge.
 
 In an article, a short form joins the one long name of that article it is cut
@@ -12,7 +11,7 @@ from (kg/lang/id/short_forms.json): initials ("KPK", "SBY") or pieces from the
 start of each word ("Kemenkeu", "Jaksel", "Jokowi"); a person's name that runs,
 word for word, inside one longer name of the article ("Sri Mulyani" in "Sri
 Mulyani Indrawati") joins it. Across articles, kg.resolve.aliases joins short
-forms once every article is in.
+forms and one-word names of people once every article is in, whatever their order.
 """
 from __future__ import annotations
 
@@ -34,7 +33,8 @@ GROUPS = {phrase: (key, label) for phrase, key, label in read_table("groups.tsv"
 SHORT = language().json("short_forms.json")
 SKIP_WORDS = set(SHORT["skip_words"])
 WORD_PREFIXES = sorted(SHORT["word_prefixes"], key=len, reverse=True)
-PLAIN_WORDS = set(read_list("given_names.txt")) | set(read_list("common_words.txt"))
+COMMON_WORDS = set(read_list("common_words.txt"))
+PLAIN_WORDS = set(read_list("given_names.txt")) | COMMON_WORDS
 
 
 class Resolver:
@@ -43,7 +43,6 @@ class Resolver:
     def __init__(self):
         self.by_name: dict[tuple[str, str], str] = {}     # (kind, normalised name) → IRI
         self.squashed: dict[tuple[str, str], str] = {}    # (kind, name without spaces) → IRI
-        self.person_parts: dict[str, set[str]] = {}       # name token → person IRIs
         self.variants = _Variants()                       # multi-word names
         self.gaz = gazetteer.load()
 
@@ -57,10 +56,6 @@ class Resolver:
             self.squashed.setdefault((kind, key.replace(" ", "")), iri)
             if " " in key:
                 self.variants.add(kind, key, iri)
-            if kind == "Person" and " " in key:
-                for part in key.split():
-                    if len(part) > 2:
-                        self.person_parts.setdefault(part, set()).add(iri)
 
     def resolve(self, ext: ExtractedDocument) -> None:
         mentions = ext.mentions
@@ -79,14 +74,15 @@ class Resolver:
             elif kind == "Person" and " " not in key and len(local_parts.get(key, ())) == 1:
                 iri = next(iter(local_parts[key]))
             else:
-                iri = self._lookup(mention, kind, local) or self._new(mention, kind)
+                iri = self._lookup(mention, kind, local) or entity_iri(kind, mention.text)
             if kind == "Person" and " " in key:
                 for part in key.split():
                     local_parts.setdefault(part, set()).add(iri)
             mention.entity = iri
             if " " in key:
                 local.append((kind, key, iri))
-            self.remember(iri, kind, [mention.text])
+            if kind != "Person" or " " in key or iri == entity_iri(kind, mention.text):
+                self.remember(iri, kind, [mention.text])   # "Agus" that is Agus Rahardjo here is not everywhere
 
     def _organisation_with_acronym(self, long: Mention, acronym: Mention) -> str:
         iri = self._lookup(acronym, "Organization") or self._lookup(long, "Organization") \
@@ -113,13 +109,6 @@ class Resolver:
         if not may_be_short_form(mention.text):
             return None
         return _one({iri for k, name, iri in local if k == kind and short_form_of(mention.text, name)})
-
-    def _new(self, mention: Mention, kind: str) -> str:
-        if kind == "Person" and " " not in normalise(mention.text):
-            owners = self.person_parts.get(normalise(mention.text), set())
-            if len(owners) == 1:
-                return next(iter(owners))
-        return entity_iri(kind, mention.text)
 
 
 def _one(iris: set[str]) -> str | None:
