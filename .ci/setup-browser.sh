@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install Debian's Chromium (and its driver) for the browser test, when missing.
-# Quiet, and never fatal: without a browser tests/test_browser.py skips with a reason.
+# Quiet, and never fatal here: without a browser tests/test_browser.py skips, or fails under CI=true.
 command -v chromium >/dev/null 2>&1 && exit 0
 if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1; then SUDO="sudo -n"; else SUDO=""; fi
 export DEBIAN_FRONTEND=noninteractive

@@ -17,14 +17,14 @@ import queue
 import signal
 import socket
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from urllib.parse import parse_qsl
 
 import pyoxigraph as ox
 
 from kg.api import UserError
-from kg.vocab import PREFIXES
+from kg.vocab import ID, PREFIXES
 
 WEB = Path(__file__).resolve().parent / "web"
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -56,6 +56,8 @@ class Job:
     default_graphs: list[str] = field(default_factory=list)
     named_graphs: list[str] = field(default_factory=list)
     services: tuple[str, ...] = ()   # the SERVICE endpoints the query may call
+    about: str = ""                  # or: the IRI a page describes (kg.explain.describe)
+    names: list[str] = field(default_factory=list)   # or: IRIs a page's table names (kg.explain.labels)
 
 
 @dataclass
@@ -136,11 +138,27 @@ def serialise(results, accept: str, limit: int) -> Reply:
     return Reply(200, body, media, headers)
 
 
+def page_data(store: ox.Store, job: Job) -> Reply:
+    """What a page shows, as JSON: an entity's or event's description, or names for IRIs."""
+    from kg.explain import describe, labels
+
+    if job.about:
+        found = describe(store, job.about)
+        if found is None:
+            return error(404, f"the graph says nothing about <{job.about}>")
+        data = asdict(found)
+    else:
+        data = {iri: asdict(label) for iri, label in labels(store, job.names).items()}
+    return Reply(200, json.dumps(data, ensure_ascii=False).encode(), "application/json")
+
+
 def answer(store: ox.Store, job: Job) -> Reply:
     from kg.query import QueryError, find, refused_services, run, services
 
     text = job.sparql
     try:
+        if job.about or job.names:
+            return page_data(store, job)
         saved = find(job.saved) if job.saved else None
         text = saved.text if saved else text
         refused = refused_services(text, job.services)
@@ -319,6 +337,28 @@ def make_app(store_path: Path, timeout: float = 30, max_results: int = 10000, ma
     async def index(request):
         return FileResponse(WEB / "index.html")
 
+    async def item(request):
+        """/entity/… and /event/…: one page, which asks /about/… for what to show."""
+        return FileResponse(WEB / "item.html")
+
+    async def about(request):
+        job = Job("", max_results, max_bytes, about=ID + request.path_params["rest"])
+        return respond(await run_in_threadpool(pool.run, job))
+
+    async def names(request):
+        try:
+            iris = json.loads(await body_of(request))
+        except BodyTooLarge:
+            return respond(error(413, f"request body over the {max_body} byte limit"))
+        except ValueError:
+            iris = None
+        if not isinstance(iris, list) or not all(isinstance(i, str) for i in iris) or len(iris) > max_results:
+            return respond(error(400, f"POST a JSON list of at most {max_results} IRIs"))
+        return respond(await run_in_threadpool(pool.run, Job("", max_results, max_bytes, names=iris)))
+
+    async def prefixes(request):
+        return JSONResponse(PREFIXES)    # the editor completes PREFIX lines from these
+
     @asynccontextmanager
     async def lifespan(app):
         yield
@@ -329,6 +369,9 @@ def make_app(store_path: Path, timeout: float = 30, max_results: int = 10000, ma
     return Starlette(
         routes=[Route("/", index), Route("/sparql", sparql, methods=["GET", "POST"]),
                 Route("/queries", list_queries), Route("/queries/{name}", saved_query),
+                Route("/entity/{rest:path}", item), Route("/event/{rest:path}", item),
+                Route("/about/{rest:path}", about), Route("/labels", names, methods=["POST"]),
+                Route("/prefixes", prefixes),
                 Mount("/static", Static(directory=WEB))],
         middleware=middleware, lifespan=lifespan)
 

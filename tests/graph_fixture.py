@@ -87,6 +87,44 @@ id:graph\/links {
 EVENTS = 3          # the negated riot is not drawn
 ENTITIES = 5
 
+# make_store(path, JOINED): a second article reports the protest, with a figure its police claimed,
+# and the identity graph says why the two reports are one event (docs/IDENTITY.md). For the pages
+# of `kg serve` and `kg explain` (tests/test_browser.py, tests/test_explain.py).
+JOINED = r"""
+@prefix doc2: <https://w3id.org/crisis-kg/id/doc/lk-2#> .
+@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
+
+id:doc\/lk-2 {
+  id:doc\/lk-2 a crisis:Document , nif:Context ; dcterms:identifier "lk-2" ; dcterms:publisher "Harian Contoh" ;
+      dcterms:issued "2022-07-10"^^xsd:date ; nif:isString "..." .
+  doc2:char\=0\,65 a nif:Sentence ; nif:isString "Sekitar 5.000 demonstran kembali berdemo di Kolombo, kata polisi." ;
+      nif:beginIndex 0 ; nif:endIndex 65 ; nif:referenceContext id:doc\/lk-2 .
+}
+
+doc2:char\=0\,65 {
+  doc2:char\=44\,51 a nif:Phrase ; nif:anchorOf "Kolombo" ; itsrdf:taIdentRef id:place\/colombo ;
+      nif:beginIndex 44 ; nif:endIndex 51 ; nif:sentence doc2:char\=0\,65 ; nif:referenceContext id:doc\/lk-2 .
+  doc2:char\=58\,64 a nif:Phrase ; nif:anchorOf "polisi" ; itsrdf:taIdentRef id:organization\/sri-lanka-police ;
+      nif:beginIndex 58 ; nif:endIndex 64 ; nif:sentence doc2:char\=0\,65 ; nif:referenceContext id:doc\/lk-2 .
+  id:event\/lk-1-protest a crisis:Protest ; crisis:evidence doc2:char\=0\,65 ; crisis:trigger "berdemo"@id ;
+      crisis:date "2022-07-09"^^xsd:date ; crisis:place id:place\/colombo ; crisis:reportedBy id:organization\/sri-lanka-police ;
+      crisis:hasFigure id:event\/lk-1-protest\/figure\/lk-2-0 .
+  id:event\/lk-1-protest\/figure\/lk-2-0 a crisis:Figure ; crisis:countProperty crisis:count ; rdf:value 5000 ;
+      crisis:qualifier "about" ; nif:anchorOf "Sekitar 5.000" ; crisis:reportedBy id:organization\/sri-lanka-police .
+}
+
+id:graph\/entities { id:organization\/sri-lanka-police a crisis:GovernmentBody ; rdfs:label "Sri Lanka Police" . }
+
+id:graph\/identity {
+  id:event\/lk-1-protest crisis:report id:event\/lk-1-protest , id:event\/lk-2-protest ;
+      crisis:merge id:event\/lk-1-protest\/merge\/0 .
+  id:event\/lk-1-protest crisis:inDocument id:doc\/lk-1 . id:event\/lk-2-protest crisis:inDocument id:doc\/lk-2 .
+  id:event\/lk-1-protest\/merge\/0 a crisis:MergeDecision ; crisis:joins id:event\/lk-1-protest , id:event\/lk-2-protest ;
+      crisis:score 3.5 ; crisis:sharedKey id:place\/colombo ; crisis:matchedDate "2022-07-09"^^xsd:date ;
+      crisis:dateStated true .
+}
+"""
+
 
 def make_store(path: Path, more: str = "") -> Path:
     """The store of TRIG, and of ``more`` TriG after it (which may use TRIG's prefixes)."""

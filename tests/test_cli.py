@@ -60,7 +60,7 @@ def test_explain_gives_facts_with_sentences(seed_store):
     code, out, _ = run("explain", "CSTO", "--store", str(seed_store))
     assert code == 0
     assert "Collective Security Treaty Organization" in out.splitlines()[0]
-    assert "owl:sameAs wd:Q318693" in out
+    assert "Wikidata Q318693" in out
     assert "“" in out
 
 

@@ -80,6 +80,7 @@ CASES = {
     "statements_by_actor": ({"actor": "ranil"}, {DENIAL, PROMISE}),
     "figure_summary": ({}, {RIOT, PLAN}),
     "joined_reports": ({}, {RIOT}),
+    "event_map": ({}, {RIOT, PLAN}),               # the events at Colombo, which has coordinates
 }
 READS_EVENTS = re.compile(r"crisis:(Event|Statement|evidence|hasFigure|negated|modality)\b")
 FILTER = re.compile(r"OPTIONAL \{ SELECT DISTINCT \?(\w+) \(true AS \?hidden\) WHERE \{ \{ \?\1 crisis:negated true \} "
