@@ -3,8 +3,10 @@
 Built on ``spacy.blank("id")``: a sentence splitter that knows quotes and
 headlines, the project's trained NER model when it is installed, and rule
 components whose patterns live in the language folder (``kg/lang/id/``). Entities end up in
-``doc.ents`` with our ontology's class names as labels; a person's title is
-kept apart from the name, in ``span._.role``.
+``doc.ents`` with our ontology's class names as labels; a person's title and office are
+kept apart from the name, in ``span._.role`` (a rank in ``span._.rank``, the office's
+organisation in ``span._.affiliation``). A dateline ("Jakarta, CNN Indonesia --") holds no
+entity: it is ``doc._.dateline``, where and by whom the report was filed.
 """
 from __future__ import annotations
 
@@ -30,9 +32,11 @@ MODEL_DIR = Path(os.environ.get("KG_NER_MODEL") or LANG.file("ner-model"))   # K
 MODEL_LABELS = {"PER": "Person", "ORG": "Organization", "LOC": "Place"}
 
 Span.set_extension("role", default=None, force=True)
+Span.set_extension("rank", default=None, force=True)
 Span.set_extension("affiliation", default=None, force=True)   # (start_char, end_char)
 Span.set_extension("source", default="rule", force=True)
 Doc.set_extension("aliases", default=None, force=True)        # [((b, e), (b, e)), ...]
+Doc.set_extension("dateline", default=None, force=True)       # (place, outlet) of "Jakarta, CNN Indonesia --"
 
 INITIAL = re.compile(r"[A-Z]\.")       # "Stephen R. Covey": an initial does not end a sentence
 SENTENCE_END = re.compile(r"[.!?…]+[”\"’')\]]*$")
@@ -44,6 +48,7 @@ NAME_PARTICLES = set(NAMES["name_particles"])
 HEADLINE = "kg_headline_tokens"
 NAME_CONTEXT = 3    # tokens the model sees either side of a word that may be in a name: one more than its CNN's reach
 TEXTS = "kg_token_texts"     # the tokens' texts, read once: spaCy makes a new Token object at every doc[i]
+TITLE_SPANS = "kg_title_spans"  # (start, end) of the titles, matched once a doc
 PIPE_BATCH = 32     # articles a batch: at spaCy's default of 1000 the model runs ~45 % slower (cache misses)
 ARTICLES = set(NAMES["articles"])
 TITLED = 6          # priority of a name read after a title, the highest
@@ -51,6 +56,15 @@ HEADLINE_MIN_WORDS, HEADLINE_SHARE = 5, 0.8
 CANNOT_END_NAME = set(NAMES["cannot_end_name"]) | {"-"}
 DIRECTIONS = set(NAMES["directions"])
 LONG_NAME_WORDS = set(NAMES["long_name_words"]) | {"-"}    # inside a long name before "(ACRONYM)"
+RANK_SUFFIXES = set(NAMES["rank_suffixes"])
+DEGREES = set(NAMES["degrees"])
+ROLE = "Role"       # label of a reading that only keeps other readings off a person's title and rank words
+OFFICE_REACH = 10   # tokens between a title and the name after it: "Kepala Bidang Humas Polda Metro Jaya"
+TERRITORY_WORDS = 4  # words naming the territory of an office that holds its unit: "Kapolsek Taman Sari Jakarta Barat"
+DASHES = {"-", "--", "–", "—"}
+DATELINE_REACH = 12  # tokens before the dash of "Samarinda, Kalimantan Timur (ANTARA News) -"
+DATELINE_PART = 4    # words of one place or outlet in a dateline
+OUTLET_ADDRESS = re.compile(r"\w\.(com|net|co|id|org)(\.id)?$", re.IGNORECASE)    # "Merdeka.com", "JUARA.net"
 
 
 def read_list(name: str) -> list[str]:
@@ -127,11 +141,11 @@ def token_texts(doc: Doc) -> list[str]:
 # --- entities --------------------------------------------------------------
 
 class Candidate:
-    __slots__ = ("start", "end", "label", "priority", "role", "affiliation", "source")
+    __slots__ = ("start", "end", "label", "priority", "role", "rank", "affiliation", "source")
 
-    def __init__(self, start, end, label, priority, role=None, affiliation=None, source="rule"):
+    def __init__(self, start, end, label, priority, role=None, affiliation=None, source="rule", rank=None):
         self.start, self.end, self.label, self.priority = start, end, label, priority
-        self.role, self.affiliation, self.source = role, affiliation, source
+        self.role, self.rank, self.affiliation, self.source = role, rank, affiliation, source
 
 
 @Language.factory("crisis_entities")
@@ -156,11 +170,13 @@ class CrisisEntities:
             self.names.add("GAZ", [nlp.make_doc(text)])
         self.groups = {phrase: label for phrase, _key, label in read_table("groups.tsv")}
         self.group_matcher = _phrase_matcher(nlp, self.groups)
-        self.title_use = {row[0]: (row[1] if len(row) > 1 else "") for row in read_table("titles.tsv")}
-        self.titles = _phrase_matcher(nlp, self.title_use)
+        titles = {row[0]: (row[1] if len(row) > 1 else "") for row in read_table("titles.tsv")}
+        self.titles = _phrase_matcher(nlp, titles)
+        self.title_use = {_words(nlp.make_doc(title)): use for title, use in titles.items()}   # "co-founder": 3 tokens
         heads = read_table("org_heads.tsv")
         self.org_heads = {row[0]: row[1] for row in heads}
         self.standalone_orgs = {row[0] for row in heads if row[2:] == ["alone"]}
+        self.cue_heads = {row[0] for row in heads if row[2:] == ["cue"]}
         self.org_head_matcher = _phrase_matcher(nlp, self.org_heads)
         self.org_words = set(read_list("org_words.txt"))
         self.org_tails = dict(read_table("org_tails.tsv"))
@@ -179,23 +195,28 @@ class CrisisEntities:
     def __call__(self, doc: Doc) -> Doc:
         doc.user_data[HEADLINE] = _headline_tokens(doc)
         token_texts(doc)
+        doc.user_data[TITLE_SPANS] = [(s, e) for _, s, e in _longest(self.titles(doc))]
+        datelines = self._datelines(doc)
         candidates: list[Candidate] = []
         gaz_spans = self._gazetteer_spans(doc)
         candidates += gaz_spans
         candidates += self._groups(doc)
-        candidates += self._organisations(doc, gaz_spans)
+        heads = _longest(self.org_head_matcher(doc))
+        candidates += self._organisations(doc, gaz_spans, heads)
         candidates += self._organisation_tails(doc)
-        aliases = self._acronym_definitions(doc, candidates)
+        aliases = self._acronym_definitions(doc, candidates, {i for s, e, _ in datelines for i in range(s, e)})
         candidates += self._titled_persons(doc, gaz_spans, candidates)
         candidates += self._place_cues(doc)
         candidates += self._speakers(doc, candidates)
         candidates += self._appositive_speakers(doc, candidates)
-        candidates += self._model_spans(doc)
+        candidates += self._model_spans(doc, candidates, heads)
         candidates += self._given_name_persons(doc)
-        chosen = _select(self._propagate_names(doc, _select(_untiled(candidates))))
-        doc.ents = [self._span(doc, c) for c in chosen]
+        candidates = _outside(candidates, datelines)
+        chosen = _select(_outside(self._propagate_names(doc, _select(_untiled(candidates))), datelines))
+        doc.ents = [self._span(doc, _without_degrees(doc, c)) for c in chosen if c.label != ROLE]
         doc._.aliases = aliases
-        del doc.user_data[HEADLINE], doc.user_data[TEXTS]
+        doc._.dateline = datelines[0][2] if datelines else None
+        del doc.user_data[HEADLINE], doc.user_data[TEXTS], doc.user_data[TITLE_SPANS]
         return doc
 
     def _institution(self, doc: Doc, start: int, end: int) -> bool:
@@ -204,73 +225,154 @@ class CrisisEntities:
         shaped = end - start == 1 or any(t.text.isupper() and len(t.text) > 1 for t in doc[start:end])
         return shaped and (start, end, "ORG") in doc.user_data.get("model_ents", [])
 
-    def _after_portfolio(self, doc: Doc, pos: int, end: int) -> int:
-        """Where the model's person starts inside tokens pos..end when only dictionary words
-        (a minister's portfolio, a rank) come before it; else pos."""
-        for start, person_end, label in doc.user_data.get("model_ents", []):
-            if label == "PER" and pos < start < end and person_end <= end and \
-                    all(is_dictionary_word(t.text) for t in doc[pos:start]):
-                return start
-        return pos
-
     def _span(self, doc: Doc, c: Candidate) -> Span:
         span = Span(doc, c.start, c.end, label=c.label)
         span._.role = c.role
+        span._.rank = c.rank
         span._.source = c.source
         if c.affiliation:
             aff = doc[c.affiliation[0]:c.affiliation[1]]
             span._.affiliation = (aff.start_char, aff.end_char)
         return span
 
+    def _datelines(self, doc: Doc) -> list[tuple[int, int, tuple[str | None, str | None]]]:
+        """(start, end, (place, outlet)) of the datelines that open a line: "Jakarta, CNN Indonesia --",
+        "Wamena (ANTARA News) -", "Liputan6.com, Jakarta -", "Rimanews -". They say where and by whom
+        the report was filed: source metadata, never entities of what it reports."""
+        texts = doc.user_data[TEXTS]
+        out = []
+        for i in [0] + [i + 1 for i, text in enumerate(texts) if "\n" in text]:   # a line break is a token
+            while i < len(texts) and not texts[i].strip():
+                i += 1
+            if i < len(texts) and (found := self._dateline_at(doc, i)):
+                out.append(found)
+        return out
+
+    def _dateline_at(self, doc: Doc, start: int):
+        """A dateline from token ``start``: up to three short parts before a dash, split by commas and
+        brackets, each a place or an outlet. A part in brackets or written as a web address is an
+        outlet, one the gazetteer knows is a place or an outlet; the one part left unknown is
+        what the others are not (a lone one-word part is an outlet)."""
+        texts = doc.user_data[TEXTS]
+        end = len(texts)
+        dash = next((i for i in range(start + 1, min(end, start + DATELINE_REACH))
+                     if texts[i] in DASHES and doc[i - 1].whitespace_), None)      # "Minsk -", not "Nur-Sultan"
+        if dash is None or \
+                any(s < dash < e and label == "PER" for s, e, label in doc.user_data.get("model_ents", ())):
+            return None         # "Karl - Heinz Rummenigge mengonfirmasi": a name, no dateline
+        parts, part, bracket = [], [], False
+        for i in range(start, dash):
+            text = texts[i]
+            if text in (",", "(", ")"):
+                if part:
+                    parts.append((part, bracket))
+                part, bracket = [], text == "("
+            elif "\n" in text:
+                return None
+            elif text.strip():
+                if not opens_name(text) or len(part) == DATELINE_PART:
+                    return None
+                part.append(i)
+        if part:
+            parts.append((part, bracket))
+        kinds = []       # per part, in order: (text, "place" | "outlet" | None)
+        for tokens, in_brackets in parts:
+            text = doc[tokens[0]:tokens[-1] + 1].text
+            cls = self.gazetteer.entity_class(text)
+            if in_brackets or OUTLET_ADDRESS.search(text) or cls == "MediaOrganization":
+                kinds.append((text, "outlet"))
+            elif ENTITY_KIND.get(cls) == "Place":
+                kinds.append((text, "place"))
+            else:
+                kinds.append((text, None))
+        known = {kind for _, kind in kinds}
+        unknown = [text for text, kind in kinds if kind is None]
+        if len(unknown) > 1 or not 1 <= len(parts) <= 3:
+            return None
+        if unknown:     # "Raqa, Suriah (ANTARA News)": a place; "Jakarta, CNN Indonesia", "Rimanews": an outlet
+            lone_word = len(parts) == 1 and len(parts[0][0]) == 1 and unknown[0].lower() not in self.given_names
+            guess = "place" if "outlet" in known else "outlet" if "place" in known or lone_word else None
+            if guess is None:
+                return None
+            kinds = [(text, kind or guess) for text, kind in kinds]
+        places = [text for text, kind in kinds if kind == "place"]
+        outlets = [text for text, kind in kinds if kind == "outlet"]
+        after = dash
+        while after < end and (texts[after] in DASHES or not texts[after].strip()):
+            after += 1
+        return start, after, (places[0] if places else None, outlets[0] if outlets else None)
+
     def _gazetteer_spans(self, doc: Doc) -> list[Candidate]:
-        """Names the gazetteer knows; not a one-word city or region the model reads as a
-        person's first name ("Paul Kagame": Paul is a place in Minnesota too). A country stays
-        (the model swallows countries into names: "Peru Dina Boluarte")."""
-        first_names = {s for s, e, label in doc.user_data.get("model_ents", ()) if label == "PER" and e - s > 1}
+        """Names the gazetteer knows where the context supports them (`_place_in_context`). A
+        country stays (the model swallows countries into names: "Peru Dina Boluarte")."""
         out = []
         for _, start, end in self.names(doc):
             cls = self.gazetteer.entity_class(doc[start:end].text)
-            if cls and not (start in first_names and end - start == 1 and cls in ("City", "Region", "Place")) \
-                    and not self._common_word_opening(doc, start, end):
+            if cls and opens_name(doc[start].text) and self._place_in_context(doc, start, end, cls):
                 out.append(Candidate(start, end, cls, 5, source="gazetteer"))
         return out
 
+    def _place_in_context(self, doc: Doc, start: int, end: int, cls: str) -> bool:
+        """A one-word city, region or place of the gazetteer is one only where the text does not
+        read it as something else: not inside a person's name the model reads ("Paul Kagame": Paul
+        is a place in Minnesota too; "Barli Asmara"), and, when it is an everyday word ("Tak",
+        "Para", "Berat"), only after a locative or a place cue or where the model reads a place, and
+        never right after a given name ("Ana Lima")."""
+        if end - start > 1 or cls not in ("City", "Region", "Place"):
+            return True
+        if any(s <= start < e and e - s > 1 and label == "PER" for s, e, label in doc.user_data.get("model_ents", ())):
+            return False
+        if not is_dictionary_word(doc[start].text):
+            return True
+        before = doc[start - 1].text.lower() if start else ""
+        if before in self.given_names and _capitalised(doc[start - 1]):
+            return False        # "kata Ana Lima": a surname
+        return before in self.locatives or before in self.place_cues or \
+            _model_says(doc, start, end, "LOC", default=not self._opens_sentence(doc, start))
+
     @staticmethod
-    def _common_word_opening(doc: Doc, start: int, end: int) -> bool:
-        """A one-word gazetteer name that is an everyday word capitalised only because it opens the
-        sentence ("Para diplomat ...": Pará is a Brazilian state) is no place unless the model reads one."""
-        return end - start == 1 and bool(doc[start].is_sent_start) and is_dictionary_word(doc[start].text) \
-            and not _model_says(doc, start, end, "LOC", default=False)
+    def _opens_sentence(doc: Doc, i: int) -> bool:
+        """The word stands first in its sentence, after any opening quotes or brackets."""
+        while i > 0 and not doc[i].is_sent_start and doc[i - 1].text in OPEN_QUOTES | {'"', "(", "'"}:
+            i -= 1
+        return bool(doc[i].is_sent_start)
 
     def _groups(self, doc: Doc) -> list[Candidate]:
-        return [Candidate(s, e, "Group", 2) for _, s, e in self.group_matcher(doc)]
+        """Collective actors; not a word of a rank ("jenderal polisi" is a person)."""
+        ranked = {i for s, e in doc.user_data[TITLE_SPANS] if self.title_use[_words(doc[s:e])] == "rank"
+                  for i in range(s, e)}
+        return [Candidate(s, e, "Group", 2) for _, s, e in self.group_matcher(doc)
+                if not ranked.intersection(range(s, e))]
 
-    def _organisations(self, doc: Doc, gaz: list[Candidate]) -> list[Candidate]:
+    def _organisations(self, doc: Doc, gaz: list[Candidate], heads: list) -> list[Candidate]:
         """Head word + name words: "Kementerian Luar Negeri Rusia", "Bank Nasional Kazakhstan".
 
         A lower-case media or company head is a description, not part of the name:
-        "kantor berita (Rusia) Tass" names Tass.
+        "kantor berita (Rusia) Tass" names Tass. So is a cue word whatever its case ("Maskapai
+        Lion Air", "aplikasi Gojek"), unless only dictionary words follow it ("Perusahaan Listrik
+        Negara" is the name): the cue gives the name its class.
         """
         gaz_at = {c.start: c for c in gaz}
         # A name does not run on into a title or into a person the model sees ("Partai Golkar Aburizal Bakrie").
-        stops = {s for _, s, _ in self.titles(doc)} | \
+        stops = {s for s, _ in doc.user_data[TITLE_SPANS]} | \
             {s for s, _, label in doc.user_data.get("model_ents", ()) if label == "PER"}
         out = []
-        for _, start, head_end in _longest(self.org_head_matcher(doc)):
+        for _, start, head_end in heads:
             head = doc[start:head_end].text.lower()
             cls = self.org_heads[head]
             lower_head = doc[head_end - 1].text[:1].islower()
-            descriptor = lower_head and cls in ("MediaOrganization", "Company")
+            descriptor = (lower_head and cls in ("MediaOrganization", "Company")) or \
+                (head in self.cue_heads and (lower_head or not self._dictionary_words_after(doc, head_end)))
             name_start = end = head_end
             # a short form that names an institution alone ("Polri", "KPK") takes only acronyms after it
             # ("DPR RI", "TNI AD"), not the person it introduces ("Juru bicara Polri Setyo Wasisto")
             short_form = head in self.standalone_orgs and head_end - start == 1 and not is_dictionary_word(head)
             if descriptor and end in gaz_at and gaz_at[end].label == "Country":
                 name_start = end = gaz_at[end].end
-            while end < len(doc) and end not in stops:
+            while end < len(doc) and (end not in stops or descriptor and end == name_start):   # "aplikasi Signal"
                 tok = doc[end]
                 if end in gaz_at and gaz_at[end].label in ("Country", "City", "Region", "Place"):
-                    end = gaz_at[end].end
+                    end = self._after_place_in_name(doc, gaz_at[end].end, stops)
                     break
                 if tok.text == "-" and end > name_start and end + 1 < len(doc) and not tok.whitespace_ and \
                         (_capitalised(doc[end + 1]) or doc[end + 1].is_digit):
@@ -279,7 +381,8 @@ class CrisisEntities:
                     break
                 elif short_form and not tok.text.isupper():
                     break
-                elif (_capitalised(tok) and (descriptor or not lower_head)) or tok.text.lower() in self.org_words:
+                elif (_capitalised(tok) and (descriptor or not lower_head)) or tok.text.lower() in self.org_words or \
+                        (tok.is_digit and end > start):       # "Korem 043", "Densus 88"
                     end += 1
                 else:
                     break
@@ -294,32 +397,57 @@ class CrisisEntities:
                 out.append(Candidate(start, end, cls, 4))
         return out
 
+    def _after_place_in_name(self, doc: Doc, pos: int, stops: set[int]) -> int:
+        """Where an organisation's name that reached a place ends: there, or after the capitalised
+        dictionary words that still belong to it ("Polda Metro Jaya", "Polres Bogor Kota"), not a
+        person's name ("Kementerian Luar Negeri Rusia Sergei Lavrov") nor a weekday."""
+        end = pos
+        while end < len(doc) and end not in stops and _capitalised(doc[end]) and is_dictionary_word(doc[end].text) \
+                and doc[end].text.lower() not in self.date_words | self.given_names:
+            end += 1
+        return end
+
+    @staticmethod
+    def _dictionary_words_after(doc: Doc, pos: int) -> bool:
+        """The capitalised words from ``pos`` on are all dictionary words ("Listrik Negara")."""
+        end = pos
+        while end < len(doc) and _capitalised(doc[end]):
+            end += 1
+        return all(is_dictionary_word(t.text) for t in doc[pos:end])
+
     def _person_after_portfolio(self, doc: Doc, name_start: int, pos: int) -> bool:
-        """After an organisation's portfolio words ("Kementerian Dalam Negeri", "Bank Dunia"),
-        two capitalised words that are no dictionary words or acronyms start a person's name
-        ("... Josue Boji"), not more of the organisation's ("Universitas Gadjah Mada" has no
-        portfolio words before "Gadjah")."""
+        """After an organisation's portfolio words ("Kementerian Dalam Negeri", "Bank Dunia", "Komisi
+        I DPR"), two capitalised words that are no dictionary words or acronyms start a person's
+        name ("... Josue Boji"), not more of the organisation's ("Universitas Gadjah Mada" has no
+        portfolio words before "Gadjah"); right after an acronym, one such word does ("Kementerian
+        PANRB Suwardi": a name does not go on past its short form)."""
         def portfolio_word(text: str) -> bool:
-            return is_dictionary_word(text) or text.lower() in self.org_words
+            return is_dictionary_word(text) or text.lower() in self.org_words or text.isupper()
 
         def name_word(text: str) -> bool:
             return text[:1].isupper() and not text.isupper() and not portfolio_word(text) and \
                 self.gazetteer.entity_class(text) is None
-        return name_start < pos < len(doc) - 1 and name_word(doc[pos].text) and name_word(doc[pos + 1].text) and \
+        if not (name_start < pos < len(doc) and name_word(doc[pos].text)):
+            return False
+        after_acronym = len(doc[pos - 1].text) > 1 and doc[pos - 1].text.isupper()
+        return after_acronym or pos < len(doc) - 1 and name_word(doc[pos + 1].text) and \
             all(portfolio_word(t.text) for t in doc[name_start:pos])
 
     def _organisation_tails(self, doc: Doc) -> list[Candidate]:
         """Capitalised words ending in an organisation's last word: "Hamburger SV",
         "Human Rights Watch", "BAE Systems", "Football Club de Metz" (not in a Title-Case
-        headline; a capitalised Indonesian word opening the sentence is not part of it)."""
+        headline; a capitalised Indonesian word opening the sentence is not part of it, nor is a
+        title before it: "Ketua Steering Committee")."""
         headline = doc.user_data.get(HEADLINE, ())
+        titled = {i for s, e in doc.user_data[TITLE_SPANS] for i in range(s, e)}      # "Ketua Steering Committee X"
         out = []
         for i, text in enumerate(doc.user_data[TEXTS]):
             cls = self.org_tails.get(text.lower())
             if cls is None or not _capitalised(tok := doc[i]) or i in headline:
                 continue
             start = tok.i
-            while start > 0 and tok.i - start < 5 and _capitalised(doc[start - 1]) and not doc[start].is_sent_start:
+            while start > 0 and tok.i - start < 5 and _capitalised(doc[start - 1]) and not doc[start].is_sent_start \
+                    and start - 1 not in titled:
                 start -= 1
             if doc[start].is_sent_start and is_dictionary_word(doc[start].text):
                 start += 1
@@ -330,19 +458,28 @@ class CrisisEntities:
                 out.append(Candidate(start, end, cls, 3))
         return out
 
-    def _acronym_definitions(self, doc: Doc, candidates: list[Candidate]) -> list:
-        """"Long Name (ACR)": both are names of one organisation."""
+    def _acronym_definitions(self, doc: Doc, candidates: list[Candidate], dateline: set[int]) -> list:
+        """"Long Name (ACR)": both are names of one organisation. The long name does not reach back
+        into a dateline ("Jakarta, CNN Indonesia - - Mahkamah Konstitusi (MK)")."""
         aliases = []
         for _, start, end in self.acronym_def(doc):
             acr = start + 1
             if sum(ch.isupper() for ch in doc[acr].text) < 2:
                 continue
             long_start = start
-            while long_start > 0 and (_capitalised(doc[long_start - 1]) or
-                                      doc[long_start - 1].text.lower() in self.org_words | LONG_NAME_WORDS):
+            while long_start > 0 and long_start - 1 not in dateline and (
+                    _capitalised(doc[long_start - 1]) or
+                    doc[long_start - 1].text.lower() in self.org_words | LONG_NAME_WORDS):
                 long_start -= 1
             while long_start < start and not _capitalised(doc[long_start]):
                 long_start += 1
+            titles, name_start, initials = dict(doc.user_data[TITLE_SPANS]), long_start, set()
+            while titles.get(name_start, start) < start:     # "Ketua Mahkamah Konstitusi (MK)": titles are no name
+                initials.add(doc[name_start].text[0])
+                name_start = titles[name_start]
+            if doc[acr].text[0] in initials - {doc[name_start].text[0]}:
+                continue        # "Kepala Staf Angkatan Darat (KSAD)": an office's short form, not an organisation
+            long_start = name_start
             if start - long_start < 2:
                 continue
             known = self.gazetteer.entity_class(doc[acr].text)
@@ -359,60 +496,253 @@ class CrisisEntities:
         return aliases
 
     def _titled_persons(self, doc: Doc, gaz: list[Candidate], others: list[Candidate]) -> list[Candidate]:
-        """Title [affiliation] [,] Name  and  Name, title: the title is a role, not part of the name."""
+        """Title [office] [affiliation] [rank] [,] Name  and  Name, title: titles, offices and ranks
+        are the person's role, never part of the name (`_role_phrase`, `_appositions`)."""
         taken = {i: c for c in others for i in range(c.start, c.end)}
-        title_at = {s: e for _, s, e in _longest(self.titles(doc))}
+        titles = self._title_matches(doc, gaz)
         texts = doc.user_data[TEXTS]
-        stop = {**taken, **title_at, **{i: doc[i] for i, text in enumerate(texts) if text in self.demonyms}}
+        stop = {**taken, **titles, **{i: doc[i] for i, text in enumerate(texts) if text in self.demonyms}}
+        out, done, introducing = [], 0, set()
+        for start in sorted(titles):
+            if start >= done and (read := self._role_phrase(doc, start, titles, taken, stop)):
+                out += read
+                done = read[0].end
+                introducing.add(start)
+        return out + self._appositions(doc, titles, introducing, out, stop)
+
+    def _appositions(self, doc: Doc, titles: dict, introducing: set[int], read: list[Candidate],
+                     stop: dict) -> list[Candidate]:
+        """Name, title: "Zaw Min Tun, juru bicara junta". Not where the title introduces a name of its
+        own (a list: "Menteri BUMN Rini Soemarno, Menteri Kesehatan Nila Moeloek"), nor over a
+        title's words; a name read after its rank takes the role ("Letnan Jenderal Sansern
+        Kaewkamnerd, juru bicara pemerintahan")."""
+        texts = doc.user_data[TEXTS]
+        titled = {i for s, (e, _) in titles.items() for i in range(s, e)} | \
+            {i for c in read if c.label == ROLE for i in range(c.start, c.end)}
+        persons = {(c.start, c.end): c for c in read if c.label == "Person"}
         out = []
-        for start, end in title_at.items():
-            role = doc[start:end].text
-            use = self.title_use[role.lower()]
-            if use == "after":
-                continue
-            pos, affiliation = end, None
-            if pos in taken and ENTITY_KIND.get(taken[pos].label) in ("Place", "Organization", "Group"):
-                affiliation = (taken[pos].start, taken[pos].end)
-                pos = taken[pos].end
-            elif pos < len(doc) and (doc[pos].text in self.demonyms or
-                                     (ACRONYM.match(doc[pos].text) and doc[pos].text.isupper())):
-                affiliation = (pos, pos + 1)
-                pos += 1
-            if pos < len(doc) and doc[pos].text == ",":
-                pos += 1
-            known_person = pos in taken and taken[pos].label == "Person"
-            name_end = taken[pos].end if known_person else _name_end(doc, pos, stop)
-            if name_end == pos:
-                continue
-            if not _model_says(doc, pos, name_end, "PER", default=True) and \
-                    (all(is_dictionary_word(t.text) for t in doc[pos:name_end]) or
-                     self._institution(doc, pos, name_end)):
-                continue        # "Menteri Perumahan Rakyat", "Wakil Kepala Polri": a portfolio, an institution
-            name_start = self._after_portfolio(doc, pos, name_end)
-            if name_start > pos:    # "Menteri Perhubungan Jusman Syafii Djamal": the portfolio joins the role
-                role, pos = f"{role} {doc[pos:name_start].text}", name_start
-            possessive = use == "possessive" and name_end - pos == 1
-            out.append(Candidate(pos, name_end, "Person", TITLED, role=None if possessive else role,
-                                 affiliation=affiliation))
         for i, text in enumerate(texts):
             if text != ",":
                 continue
             after = i + 2 if i + 1 < len(doc) and texts[i + 1].lower() in ARTICLES else i + 1
-            if after not in title_at:
+            if after not in titles or titles[after][1] == "rank" or after in introducing:
                 continue
             start = i
-            while start > 0 and i - start < 4 and (start - 1) not in stop and _capitalised(doc[start - 1]):
+            while start > 0 and i - start < 4 and (start - 1) not in stop and (start - 1) not in titled \
+                    and _capitalised(doc[start - 1]):
                 start -= 1
             while start < i and doc[start].text.lower() in self.openers:
                 start += 1
-            if i - start >= 2:
-                out.append(Candidate(start, i, "Person", TITLED, role=doc[after:title_at[after]].text))
+            role = doc[after:self._joined_title(after, titles)[0]].text
+            if (start, i) in persons:
+                persons[(start, i)].role = persons[(start, i)].role or role
+            elif i - start >= 2 and not self._no_name(doc, start, i):
+                out.append(Candidate(start, i, "Person", TITLED, role=role))
         return out
+
+    def _no_name(self, doc: Doc, start: int, end: int) -> bool:
+        """Words after or before a title that name no person: dictionary words ("Menteri Perumahan
+        Rakyat", "anggota Biro Politik") or one institution the model reads ("Wakil Kepala Polri"),
+        unless the model reads a person there."""
+        return not _model_says(doc, start, end, "PER", default=True) and (
+            all(is_dictionary_word(t.text) and t.text.lower() not in self.given_names for t in doc[start:end])
+            or self._institution(doc, start, end))
+
+    def _title_matches(self, doc: Doc, gaz: list[Candidate]) -> dict[int, tuple[int, str]]:
+        """Titles of the text, start → (end, use), the longest where they overlap; not inside a name
+        the gazetteer knows ("Raja Ampat"), a facility's name ("Bandara Sultan Hasanuddin") or, but
+        for a rank, a person's name the model reads ("Lukman Hakim Saifuddin": hakim is a judge)."""
+        in_places = {i for c in gaz for i in range(c.start, c.end)}
+        in_persons = {i for s, e, label in doc.user_data.get("model_ents", ()) if label == "PER"
+                      for i in range(s + 1, e)}
+        out = {}
+        for s, e in doc.user_data[TITLE_SPANS]:
+            use = self.title_use[_words(doc[s:e])]
+            if s not in in_places and not (use != "rank" and s in in_persons) and \
+                    not (s > 0 and self.place_cues.get(doc[s - 1].text.lower()) == "Facility"):
+                out[s] = (e, use)
+        return out
+
+    @staticmethod
+    def _joined_title(start: int, titles: dict) -> tuple[int, str]:
+        """End and use of the title at ``start`` with the title its prefixes join: "mantan Wakil Gubernur"."""
+        end, use = titles[start]
+        while use == "prefix" and end in titles:
+            end, use = titles[end]
+        return end, use
+
+    def _role_phrase(self, doc: Doc, start: int, titles: dict, taken: dict, stop: dict) -> list[Candidate] | None:
+        """Title [office words] [affiliation] [rank] [,] [rank] Name, read from the title at ``start``:
+        "Kepala Biro Humas KPK Febri Diansyah" (role "Kepala Biro Humas", affiliation KPK), "Kapolres
+        Bogor, AKBP Andi Dharma" (role "Kapolres Bogor", rank "AKBP"), "Menteri Luar Negeri AS Rex
+        Tillerson" (affiliation AS). The person comes first, then one-token readings that keep other
+        readings (the model's "Biro Humas KPK", a city in "Kapolres Bogor") off the role's words."""
+        end, use = self._joined_title(start, titles)
+        if use in ("prefix", "after"):
+            return None
+        rank = affiliation = None
+        if use == "rank":
+            role_end, pos = start, self._rank_end(doc, start, titles)
+            rank = (start, pos)
+        elif use == "unit":
+            role_end = pos = self._territory_end(doc, end, titles)
+        else:
+            role_end, affiliation, pos = self._office(doc, end, titles, taken)
+        if pos < len(doc) and doc[pos].text == ",":
+            pos += 1
+        if rank is None and self._is_rank(pos, titles):
+            rank = (pos, self._rank_end(doc, pos, titles))
+            pos = rank[1]
+        if pos >= len(doc):
+            return None
+        known_person = pos in taken and taken[pos].label == "Person" and taken[pos].start == pos
+        name_end = taken[pos].end if known_person else _name_end(doc, pos, self._name_stops(doc, pos, stop, taken))
+        if name_end == pos or doc[pos].text.lower() in self.date_words:
+            return None         # "kata Kepala Dinas Sosial DKI Masrokhan, Rabu (24/5)": a weekday is no name
+        if self._no_name(doc, pos, name_end):
+            return None
+        possessive = use == "possessive" and name_end - pos == 1
+        role = doc[start:role_end].text if role_end > start and not possessive else None
+        person = Candidate(pos, name_end, "Person", TITLED, role=role, affiliation=affiliation,
+                           rank=doc[rank[0]:rank[1]].text if rank else None)
+        kept = range(*affiliation) if affiliation else range(0)
+        words = [i for i in (*range(start, role_end), *range(*(rank or (0, 0)))) if i not in kept]
+        return [person, *(Candidate(i, i + 1, ROLE, TITLED) for i in words)]
+
+    def _name_stops(self, doc: Doc, pos: int, stop: dict, taken: dict) -> dict:
+        """What ends a name read after a title: ``stop``, less a one-word city or region inside the
+        name ("Kolonel Inf Dwi Bima": Bima is a city too) or opening it with a given name."""
+        first = pos if doc[pos].text.lower() in self.given_names else pos + 1      # "Pangeran George"
+        inside = [i for i in range(first, min(len(doc), pos + 4)) if (c := taken.get(i)) is not None
+                  and c.end - c.start == 1 and c.label in ("City", "Region", "Place")]
+        return {i: v for i, v in stop.items() if i not in inside}
+
+    @staticmethod
+    def _is_rank(pos: int, titles: dict) -> bool:
+        return pos in titles and titles[pos][1] == "rank"
+
+    def _rank_end(self, doc: Doc, pos: int, titles: dict) -> int:
+        """End of the ranks from ``pos`` with what belongs to them: "Kombes Pol dr", "Jenderal TNI (Purn)"."""
+        while pos < len(doc):
+            if self._is_rank(pos, titles):
+                pos = titles[pos][0]
+            elif doc[pos].text.lower() in RANK_SUFFIXES:
+                pos += 1
+            elif doc[pos].text == "(" and pos + 2 < len(doc) and doc[pos + 1].text.lower() in RANK_SUFFIXES \
+                    and doc[pos + 2].text == ")":
+                pos += 3
+            else:
+                break
+        return pos
+
+    def _territory_end(self, doc: Doc, pos: int, titles: dict) -> int:
+        """After an office that holds its unit ("Kapolres"), the end of the words naming the unit's
+        territory (one word at least, whatever the model reads there): up to a rank, a comma, a given
+        name or a name the model reads ("Kapolres Bogor, AKBP ...", "Kapolda Metro Jaya Irjen ...",
+        "Kapolsek Taman Sari Jakarta Barat")."""
+        persons = _model_person_starts(doc)
+        end = pos
+        while end < len(doc) and end - pos < TERRITORY_WORDS and _capitalised(doc[end]) and \
+                not self._is_rank(end, titles) and not (end > pos and (end in persons or
+                                                                        doc[end].text.lower() in self.given_names)):
+            end += 1
+        return end
+
+    def _office(self, doc: Doc, pos: int, titles: dict, taken: dict) -> tuple[int, tuple | None, int]:
+        """After a title: where its role ends, the affiliation, and where a rank or the name may start.
+
+        Office words belong to the role ("Biro Humas", "luar negeri", and "Reskrim" or "Staf" that
+        lead to a unit). The first unit (an organisation, a place, a demonym or an acronym) is the
+        affiliation; when only dictionary words name it, it is part of the role too ("Kepala Staf
+        Angkatan Darat"). More units may follow it ("Komisi III DPR"). A rank or a name the model
+        reads ends the office."""
+        role_end, affiliation = pos, None
+        persons = _model_person_starts(doc, taken)
+        limit = min(len(doc), pos + OFFICE_REACH)
+        while pos < limit and not self._is_rank(pos, titles):
+            if pos in titles and affiliation is None:       # "Wakil Presiden Direktur", "Kepala Seksi"
+                pos = role_end = self._joined_title(pos, titles)[0]
+            elif unit := self._unit_at(doc, pos, taken):     # before the model's person: "Presiden Peru Dina Boluarte"
+                if affiliation is None:
+                    affiliation = unit
+                    if self._generic_unit(doc, unit, taken):
+                        role_end = unit[1]
+                pos = _after_short_form(doc, unit[1])
+            elif affiliation is not None and doc[pos].text.lower() in self.org_words and \
+                    self._unit_at(doc, pos + 1, taken):       # "Duta Besar Indonesia untuk Arab Saudi"
+                pos += 1
+            elif pos not in persons and affiliation is None and \
+                    (self._office_word(doc[pos]) or self._before_unit(doc, pos, titles, taken)):
+                pos = role_end = _after_short_form(doc, pos + 1)
+            elif affiliation is None and (unit := self._model_unit_at(doc, pos)):
+                affiliation, pos = unit, _after_short_form(doc, unit[1])
+            else:
+                break
+        return role_end, affiliation, pos
+
+    @staticmethod
+    def _generic_unit(doc: Doc, unit: tuple[int, int], taken: dict) -> bool:
+        """An organisation that dictionary words alone name ("Angkatan Darat", "Staf Kepresidenan"):
+        it says which office the title is, so it belongs to the role too."""
+        c = taken.get(unit[0])
+        return c is not None and ENTITY_KIND.get(c.label) == "Organization" and \
+            all(is_dictionary_word(t.text) for t in doc[unit[0]:unit[1]])
+
+    def _unit_at(self, doc: Doc, pos: int, taken: dict) -> tuple[int, int] | None:
+        """The organisation, place or collective an office may belong to, starting at ``pos``: one
+        the rules read, a demonym, an acronym, or a place word (`_place_word`)."""
+        if pos >= len(doc):
+            return None
+        c = taken.get(pos)
+        if c is not None and c.start == pos and ENTITY_KIND.get(c.label) in ("Place", "Organization", "Group"):
+            return c.start, c.end
+        text = doc[pos].text
+        if text in self.demonyms or (ACRONYM.match(text) and text.isupper()) or self._place_word(doc, pos):
+            return pos, pos + 1
+        return None
+
+    def _place_word(self, doc: Doc, pos: int) -> bool:
+        """A one-word place of the gazetteer that the context rules left out as an everyday word, after
+        an office it is the office's place ("BPBD Garut"); not a given name ("Presiden Rwanda Paul Kagame")."""
+        return ENTITY_KIND.get(self.gazetteer.entity_class(doc[pos].text)) == "Place" and \
+            doc[pos].text.lower() not in self.given_names and pos not in _model_person_starts(doc)
+
+    def _model_unit_at(self, doc: Doc, pos: int) -> tuple[int, int] | None:
+        """An organisation or place the model reads from ``pos`` that holds no title and no person:
+        the unit of an office the rules do not know ("Pelatih Persib Bandung, Djadjang Nurdjaman")."""
+        model_ents = doc.user_data.get("model_ents", ())
+        for s, e, label in model_ents:
+            after = e + 1 if e < len(doc) and doc[e].text == "," else e
+            if s == pos and label in ("ORG", "LOC") and not any(s <= t < e for t, _ in doc.user_data[TITLE_SPANS]) and \
+                    not any(s < pe and ps < e for ps, pe, other in model_ents if other == "PER") and \
+                    after < len(doc) and opens_name(doc[after].text):      # a name is left after it
+                return s, e
+        return None
+
+    def _office_word(self, tok) -> bool:
+        """A word of an office's name: "luar negeri", "Biro Humas" (not a given name: "Budi")."""
+        low = tok.text.lower()
+        return low in self.org_words or \
+            (_capitalised(tok) and is_dictionary_word(tok.text) and low not in self.given_names)
+
+    def _before_unit(self, doc: Doc, pos: int, titles: dict, taken: dict) -> bool:
+        """Capitalised words from ``pos`` lead to a unit, a rank or a name the model reads: they name
+        an office the dictionary does not know ("Kasat Reskrim Polres Bogor", "Kepala Staf Angkatan
+        Darat", "Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Asman Abnur")."""
+        if not (_capitalised(doc[pos]) or self._office_word(doc[pos])) or doc[pos].text.lower() in self.given_names:
+            return False        # "Pangeran George dan Putri Charlotte": a given name opens a name
+        persons = _model_person_starts(doc, taken)
+        for j in range(pos + 1, min(len(doc), pos + OFFICE_REACH)):
+            if self._unit_at(doc, j, taken) or self._is_rank(j, titles) or j in persons:
+                return True
+            if not (_capitalised(doc[j]) or self._office_word(doc[j])):
+                return False
+        return False
 
     def _speakers(self, doc: Doc, others: list[Candidate]) -> list[Candidate]:
         """Two to four capitalised words right before a verb of saying name a person: "Andrés Pérez mengatakan"."""
         taken = {i for c in others for i in range(c.start, c.end)}
-        title_at = {s: e for _, s, e in _longest(self.titles(doc))}
+        title_at = dict(doc.user_data[TITLE_SPANS])
         out = []
         for i, text in enumerate(doc.user_data[TEXTS]):
             if text.lower() not in self.speech_verbs or i < 2:
@@ -425,7 +755,7 @@ class CrisisEntities:
             while start < tok.i and doc[start].text.lower() in self.openers:
                 start += 1
             role = None
-            if start in title_at and title_at[start] < tok.i:
+            if start in title_at:          # "Wakil Presiden menegaskan": a title, no name
                 role, start = doc[start:title_at[start]].text, title_at[start]
             if tok.i - start >= 2:
                 out.append(Candidate(start, tok.i, "Person", 2, role=role))
@@ -464,26 +794,30 @@ class CrisisEntities:
                 out.append(Candidate(pos, name_end, cls, 1))
         return out
 
-    def _model_spans(self, doc: Doc) -> list[Candidate]:
+    def _model_spans(self, doc: Doc, rules: list[Candidate], heads: list) -> list[Candidate]:
         """The model's spans that may be names, typed by the gazetteer when it knows the name
-        (a news agency it lists stays one, whatever kind the model guessed) and as persons
-        when they open with a given name; a "person" the article puts somewhere ("di Kashmir")
-        is a place throughout it. Left out in Title-Case headlines, and persons that open with
-        a title ("Kanselir Jerman": the title rule reads the name after it)."""
+        (a news agency it lists stays one, whatever kind the model guessed), as the rules typed
+        an organisation elsewhere in the text ("aplikasi Gojek" makes every "Gojek" a company),
+        and as persons when they open with a given name; a "person" the article puts somewhere
+        ("di Kashmir") is a place throughout it. Left out in Title-Case headlines, and spans that
+        open with a word of a title or with a cue word ("Kanselir Jerman", "Staf Angkatan Darat" of
+        "Kepala Staf", "Maskapai Lion Air": the rules read the name after it)."""
         out = []
         headline = doc.user_data.get(HEADLINE, ())
-        title_starts = {s for _, s, _ in self.titles(doc)}
+        openers = {i for s, e in doc.user_data[TITLE_SPANS] for i in range(s, e)} | \
+            {s for _, s, e in heads if doc[s:e].text.lower() in self.cue_heads}
+        typed = {doc[c.start:c.end].text: c.label for c in rules
+                 if c.source == "rule" and ENTITY_KIND.get(c.label) == "Organization"}
         model_ents = doc.user_data.pop("model_ents", [])
         been_at = {doc[s:e].text for s, e, _ in model_ents if s > 0 and doc[s - 1].text.lower() in self.locatives}
         for start, end, label in model_ents:
             kind = MODEL_LABELS.get(label)
             span = doc[start:end]
-            if kind is None or start in headline or (kind == "Person" and start in title_starts) or \
-                    not self._may_be_name(span):
+            if kind is None or start in headline or start in openers or not self._may_be_name(span):
                 continue
             if kind == "Person" and span.text in been_at:
                 kind = "Place"      # somewhere the article is "di Kashmir", the model's person "Kashmir" is a place
-            known = self.gazetteer.entity_class(span.text)
+            known = self.gazetteer.entity_class(span.text) or typed.get(span.text)
             cls = known or ("Person" if self._given_name_first(span) else kind)
             out.append(Candidate(start, end, cls, 0, source="model"))
         return out
@@ -573,12 +907,17 @@ def _phrase_matcher(nlp: Language, phrases) -> PhraseMatcher:
     return matcher
 
 
+def _words(tokens) -> tuple[str, ...]:
+    """The lower-case words of a Doc or Span: how a phrase matched in any case is looked up."""
+    return tuple(t.lower_ for t in tokens)
+
+
 def _longest(matches):
-    """Drop matches contained in a longer one starting at the same or an earlier token."""
+    """The leftmost-longest matches that do not overlap ("Wakil Presiden | Direktur", not "Presiden Direktur")."""
     matches = sorted(matches, key=lambda m: (m[1], -m[2]))
     out, last_end = [], -1
     for m in matches:
-        if m[2] > last_end:
+        if m[1] >= last_end:
             out.append(m)
             last_end = m[2]
     return out
@@ -625,6 +964,34 @@ def _head_word_class(span: Span, heads: dict[str, str]) -> str | None:
         if len(words) >= n and " ".join(words[:n]) in heads:
             return heads[" ".join(words[:n])]
     return None
+
+
+def _outside(candidates: list[Candidate], datelines: list[tuple]) -> list[Candidate]:
+    """The readings that lie outside the datelines: a dateline holds no entity."""
+    return [c for c in candidates if not any(s < c.end and c.start < e for s, e, _ in datelines)]
+
+
+def _without_degrees(doc: Doc, c: Candidate) -> Candidate:
+    """A person's name without the academic degrees written after it ("Johanes Panghutan Siboro SH")."""
+    while c.label == "Person" and c.end - c.start > 1 and doc[c.end - 1].text.lower() in DEGREES:
+        c.end -= 1
+    return c
+
+
+def _after_short_form(doc: Doc, pos: int) -> int:
+    """After a short form in brackets that follows an office or its unit ("Kepala Bagian Penerangan
+    Umum (Kabag Penum) Polri", "Asosiasi Pengusaha Ritel Indonesia (Aprindo)"): ``pos`` otherwise."""
+    close = next((i for i in range(pos + 1, min(len(doc), pos + 4)) if doc[i].text == ")"), None)
+    if pos < len(doc) and doc[pos].text == "(" and close and all(opens_name(t.text) for t in doc[pos + 1:close]):
+        return close + 1
+    return pos
+
+
+def _model_person_starts(doc: Doc, taken: dict | None = None) -> set[int]:
+    """Where the model's persons start; with ``taken``, only those that overlap no reading of the
+    rules ("Kepala Pelaksana BPBD Garut": the model's "Pelaksana BPBD" is no person)."""
+    return {s for s, e, label in doc.user_data.get("model_ents", ())
+            if label == "PER" and not (taken and any(i in taken for i in range(s, e)))}
 
 
 def _model_says(doc: Doc, start: int, end: int, label: str, default: bool) -> bool:

@@ -69,8 +69,12 @@ def document_quads(ext: ExtractedDocument, settings_hash: str) -> Iterator[Quad]
     yield Quad(d, D("identifier"), Literal(doc.id), g)
     if doc.published:
         yield Quad(d, D("issued"), _date(doc.published), g)
-    if doc.publisher:
-        yield Quad(d, D("publisher"), Literal(doc.publisher), g)
+    dateline = ext.dateline
+    publisher = doc.publisher or (dateline and dateline.outlet)     # the dateline's outlet when nothing else says
+    if publisher:
+        yield Quad(d, D("publisher"), Literal(publisher), g)
+    if dateline and dateline.place:
+        yield Quad(d, C("datelinePlace"), Literal(dateline.place), g)
     if doc.language:
         yield Quad(d, D("language"), Literal(doc.language), g)
     if doc.url:
@@ -112,8 +116,9 @@ def _mention_quads(ext: ExtractedDocument, d: NamedNode) -> Iterator[Quad]:
         yield Quad(mi, TA_IDENT_REF, entity, g)
         yield Quad(mi, TA_CLASS_REF, C(m.cls), g)
         yield Quad(entity, A, C(m.cls), g)
-        if m.role:
-            yield Quad(entity, C("role"), Literal(m.role, language=TEXT_TAG), g)
+        for role in (m.role, m.rank):
+            if role:
+                yield Quad(entity, C("role"), Literal(role, language=TEXT_TAG), g)
         if m.affiliation is not None:
             yield Quad(entity, C("affiliation"), NamedNode(ext.mentions[m.affiliation].entity), g)
 

@@ -62,6 +62,7 @@ class Mention:
     cls: str
     sentence: int                 # index into ExtractedDocument.sentences
     role: str | None = None       # title or role said next to a person ("Presiden")
+    rank: str | None = None       # rank or honorific said before a person's name ("AKBP", "Jenderal")
     affiliation: int | None = None  # index of a mention the role belongs to ("Rusia")
     source: str = "rule"          # "rule" | "model" | "gazetteer"
     entity: str | None = None     # entity IRI, set by resolve
@@ -116,12 +117,21 @@ class Event:
 
 
 @dataclass
+class Dateline:
+    """Where and by whom a report was filed, read from its opening ("Jakarta, CNN Indonesia --"):
+    source metadata, never participants of what it reports."""
+    place: str | None
+    outlet: str | None
+
+
+@dataclass
 class ExtractedDocument:
     doc: Document
     sentences: list[Sentence]
     mentions: list[Mention]
     events: list[Event] = field(default_factory=list)
     aliases: list[tuple[int, int]] = field(default_factory=list)  # (long name, acronym) mention indexes
+    dateline: Dateline | None = None
 
 
 @dataclass

@@ -236,3 +236,124 @@ def test_the_model_on_windows_finds_what_it_finds_on_the_whole_text():
     expected = names((e.start, e.end, e.label_) for e in whole.ents)
     assert names(name_model(doc).user_data["model_ents"]) == expected
     assert ("Kim Jong-un", "PER") in {(doc[s:e].text, label) for s, e, label in expected}
+
+
+def roles(doc):
+    """(name, class, role, rank, affiliation) of each entity."""
+    text = doc.text
+    return [(e.text, e.label_, e._.role, e._.rank, e._.affiliation and text[slice(*e._.affiliation)])
+            for e in doc.ents]
+
+
+def test_an_office_and_its_organisation_are_the_role_and_the_affiliation(nlp):
+    """Office words between a title and the name belong to the role; the organisation or country
+    the office belongs to is the affiliation, a mention of its own."""
+    found = roles(nlp("Kepala Biro Humas Kementerian Dalam Negeri Kazakhstan Saltanat Azirbek mengatakan 12 "
+                      "orang ditahan. Menteri Luar Negeri Rusia Sergei Lavrov dan Wakil Menteri Pertahanan "
+                      "Kazakhstan Marat Kozhanov bertemu."))
+    assert ("Saltanat Azirbek", "Person", "Kepala Biro Humas", None, "Kementerian Dalam Negeri Kazakhstan") in found
+    assert ("Kementerian Dalam Negeri Kazakhstan", "GovernmentBody", None, None, None) in found
+    assert ("Sergei Lavrov", "Person", "Menteri Luar Negeri", None, "Rusia") in found
+    assert ("Marat Kozhanov", "Person", "Wakil Menteri Pertahanan", None, "Kazakhstan") in found
+
+
+def test_ranks_are_roles_of_their_own_and_never_part_of_the_name(nlp):
+    found = roles(nlp("Kepala Staf Angkatan Darat Ukraina Jenderal Valerii Zaluzhnyi mengatakan pasukan bertahan. "
+                      "Presiden Sudan Jenderal Abdel Fattah Burhan, Menteri Pertahanan Myanmar Jenderal Mya Tun Oo, "
+                      "dan Letkol Inf Dwi Bima hadir."))
+    assert ("Valerii Zaluzhnyi", "Person", "Kepala Staf", "Jenderal", "Angkatan Darat Ukraina") in found
+    assert ("Abdel Fattah Burhan", "Person", "Presiden", "Jenderal", "Sudan") in found
+    assert ("Mya Tun Oo", "Person", "Menteri Pertahanan", "Jenderal", "Myanmar") in found
+    assert ("Dwi Bima", "Person", None, "Letkol Inf", None) in found        # Bima is a city too
+
+
+def test_an_office_that_holds_its_unit_takes_the_territory_into_the_role(nlp):
+    """"Kapolres Bogor" is the head of the Bogor police: Bogor names the office, and the person
+    is the one after the comma and the rank."""
+    found = roles(nlp("Kapolres Bogor, AKBP Andi Dharma mengatakan polisi menangkap tiga orang."))
+    assert [e for e in found if e[1] in ("Person", "City")] == \
+        [("Andi Dharma", "Person", "Kapolres Bogor", "AKBP", None)]
+
+
+def test_a_unit_named_by_dictionary_words_belongs_to_the_role_and_is_the_affiliation(nlp):
+    found = roles(nlp("Kepala Staf Angkatan Darat Jenderal Mulyono mengatakan pasukan dikerahkan ke perbatasan."))
+    assert ("Mulyono", "Person", "Kepala Staf Angkatan Darat", "Jenderal", "Angkatan Darat") in found
+
+
+def test_a_list_of_titled_persons_keeps_each_title_with_its_own_name():
+    found = with_model("Hadir Menteri Luar Negeri Kenya Alfred Mutua, Menteri Kesehatan Nakhumicha Wafula, "
+                       "dan Wakil Presiden Rigathi Gachagua.", [(5, 7, "PER"), (10, 12, "PER"), (16, 18, "PER")])
+    persons = [e for e in found if e[1] == "Person"]
+    assert persons == [("Alfred Mutua", "Person", "Menteri Luar Negeri"),
+                       ("Nakhumicha Wafula", "Person", "Menteri Kesehatan"),
+                       ("Rigathi Gachagua", "Person", "Wakil Presiden")]
+
+
+def test_a_title_without_a_name_is_nobody(nlp):
+    """No person, and no organisation made of the title's words ("Kepala Staf Angkatan Darat (KSAD)")."""
+    found = roles(nlp("Mantan Kepala Staf Angkatan Darat (KSAD) tersebut mengatakan kondisi aman. Wakil Presiden "
+                      "menegaskan bahwa pemilu tetap digelar, ujar jenderal polisi bintang dua itu."))
+    assert [e[:2] for e in found] == [("Angkatan Darat", "ArmedForce")]
+
+
+def test_cue_words_type_the_name_after_them_and_are_not_part_of_it(nlp):
+    found = ents(nlp, "Maskapai Air Astana membatalkan penerbangan ke Almaty. Junta Myanmar memblokir aplikasi "
+                      "Telegram dan platform Facebook. Lembaga pemantau NetBlocks mencatat internet padam.")
+    assert ("Air Astana", "Company", None) in found
+    assert ("Telegram", "Company", None) in found and ("Facebook", "Company", None) in found
+    assert ("NetBlocks", "Organization", None) in found
+    assert ("Perusahaan Listrik Negara", "Company", None) in \
+        ents(nlp, "Perusahaan Listrik Negara menaikkan tarif.")       # dictionary words: the cue is the name's
+
+
+def test_a_name_a_cue_types_keeps_its_type_where_the_model_finds_it_again():
+    found = with_model("Pemerintah memblokir aplikasi Signal. Pengguna Signal mengeluh.",
+                       [(3, 4, "PER"), (6, 7, "PER")])
+    assert [e[:2] for e in found if e[0] == "Signal"] == [("Signal", "Company")] * 2
+
+
+def test_datelines_are_source_metadata_not_entities(nlp):
+    cases = {"Almaty, CNN Indonesia -- Polisi menahan 20 orang di Almaty.": ("Almaty", "CNN Indonesia"),
+             "Khartoum (ANTARA) - Tentara Sudan menyerang pasukan RSF.": ("Khartoum", "ANTARA"),
+             "Reuters.com, Naypyidaw - Junta membebaskan tahanan.": ("Naypyidaw", "Reuters.com"),
+             "Kyiv - Rusia menembakkan rudal.": ("Kyiv", None)}
+    for text, dateline in cases.items():
+        doc = nlp(text)
+        assert doc._.dateline == dateline
+        assert not [e for e in doc.ents if e.start_char < text.index(" -")], text
+    assert ("Almaty", "City", None) in ents(nlp, "Almaty, CNN Indonesia -- Polisi menahan 20 orang di Almaty.")
+    for text in ("Nur-Sultan, ibu kota baru, tenang.", "Karl - Heinz Rummenigge mengonfirmasi kesepakatan."):
+        assert nlp(text)._.dateline is None, text
+
+
+def test_a_gazetteer_place_needs_a_context_that_supports_a_place():
+    """"Tak" is a Thai province and Asmara Eritrea's capital, but "Tak ada" is "there is no" and
+    "Barli Asmara" a person."""
+    found = with_model("Tak ada yang tahu jumlah korban di Tak. Lagu itu dinyanyikan Barli Asmara di Asmara.",
+                       [(12, 14, "PER")])
+    assert [e[:2] for e in found if e[0] in ("Tak", "Asmara")] == [("Tak", "Region"), ("Asmara", "City")]
+    assert ("Barli Asmara", "Person", None) in found
+    assert not [e for e in with_model("“Para pengungsi kelaparan,” katanya.", []) if e[1] == "Region"]
+
+
+def test_an_academic_degree_is_not_part_of_a_name(nlp):
+    assert ("Kanat Taimerdenov", "Person", "Kepala") in \
+        ents(nlp, "Kepala Kepolisian Almaty Kolonel Kanat Taimerdenov SH mengatakan 12 orang ditahan.")
+
+
+def test_an_acronym_after_a_title_names_the_organisation_and_an_office_has_none(nlp):
+    """"Ketua Komisi Pemilihan Umum Independen (IEBC)": the title is no part of the organisation's
+    name; "Kepala Staf Angkatan Darat (KSAD)" is the office's short form; a dateline before the
+    name is no part of it either."""
+    found = ents(nlp, "Ketua Komisi Pemilihan Umum Independen (IEBC) Wafula Chebukati menunda pengumuman.")
+    assert ("Komisi Pemilihan Umum Independen", "GovernmentBody", None) in found
+    assert ("IEBC", "GovernmentBody", None) in found
+    assert ("Wafula Chebukati", "Person", "Ketua Komisi Pemilihan Umum Independen") in found    # dictionary words
+    found = ents(nlp, "Nairobi, CNN Indonesia -- Mahkamah Agung Kenya (MAK) membatalkan hasil pemilu.")
+    assert ("Mahkamah Agung Kenya", "GovernmentBody", None) in found
+
+
+def test_a_title_word_inside_a_name_the_model_reads_is_part_of_the_name():
+    """"Hakim" is a judge, and a name: "Menteri Agama Lukman Hakim Saifuddin"."""
+    found = with_model("Menteri Agama Lukman Hakim Saifuddin membuka sidang isbat.", [(2, 5, "PER")])
+    assert ("Lukman Hakim Saifuddin", "Person", "Menteri Agama") in found

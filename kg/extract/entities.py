@@ -6,7 +6,7 @@ from bisect import bisect_right
 from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 from spacy.tokens import Doc
 
-from kg.records import Mention, Sentence
+from kg.records import Dateline, Mention, Sentence
 
 
 def token_spans(sdoc: Doc) -> list[tuple[int, int, int, int]]:
@@ -38,13 +38,18 @@ def mentions_of(sdoc: Doc, sentences: list[Sentence]) -> list[Mention]:
         if index < 0 or ent.end_char > sentences[index].end:
             continue
         mentions.append(Mention(ent.start_char, ent.end_char, ent.text, ent.label_, index,
-                                role=ent._.role, source=ent._.source))
+                                role=ent._.role, rank=ent._.rank, source=ent._.source))
         affiliations.append(ent._.affiliation)
     at = {(m.begin, m.end): i for i, m in enumerate(mentions)}
     for mention, affiliation in zip(mentions, affiliations):
         if affiliation:
             mention.affiliation = at.get(tuple(affiliation))
     return mentions
+
+
+def dateline_of(sdoc: Doc) -> Dateline | None:
+    """Where and by whom the report was filed, from its dateline ("Jakarta, CNN Indonesia --")."""
+    return Dateline(*sdoc._.dateline) if sdoc._.dateline else None
 
 
 def aliases_of(sdoc: Doc, mentions: list[Mention]) -> list[tuple[int, int]]:

@@ -4,8 +4,8 @@ Why: Indonesian marks voice on the verb, so the trigger's form decides the
 roles (active: the subject acts; passive: the subject undergoes, "oleh X"
 acts; a noun: the subject of the light verb before it acts). Word order reads
 them in the trigger's clause; where it finds nobody, the dependency parse
-(kg.extract.arguments) does. Datelines ("Jakarta, CNN Indonesia --") are
-never actors.
+(kg.extract.arguments) does. Datelines ("Jakarta, CNN Indonesia --") hold no
+mentions (kg.nlp), so they are never actors.
 """
 from __future__ import annotations
 
@@ -34,9 +34,7 @@ PARTNER_PREPOSITION = WORDS["partner_preposition"]
 
 
 def _acceptable_subject(sent: Sent, mi: int) -> bool:
-    """An actor, or a place that opens a clause; never a dateline or a name after a preposition."""
-    if mi in sent.datelines:
-        return False
+    """An actor, or a place that opens a clause; never a name after a preposition."""
     kind = sent.kind(mi)
     if sent.preceded_by(mi, PREPOSITIONS) or _after_facility(sent, mi):
         return False
@@ -135,7 +133,7 @@ def object_after(sent: Sent, end: int, limit: int, prefer_person: bool = False) 
     found = []
     for j in range(end, limit):
         mi = sent.toks[j].mention
-        if mi is None or sent.first_tok[mi] != j or mi in sent.datelines:
+        if mi is None or sent.first_tok[mi] != j:
             continue
         if sent.kind(mi) not in ACTOR_KINDS and not (sent.kind(mi) == "Place" and not sent.preceded_by(mi, PREPOSITIONS)):
             continue
@@ -211,12 +209,12 @@ def event_roles(sent: Sent, hit: Hit) -> tuple[list[int], list[int], list[int]]:
 
 def _parse_mentions(sent: Sent, tokens: list[int], kinds: set[str]) -> list[int]:
     """The mentions of ``kinds`` (actors, places) that the parse's dependents ``tokens`` name, one each,
-    the nearest word of a name first; never a dateline."""
+    the nearest word of a name first."""
     mention_at = [t.mention for t in sent.toks]
     out = []
     for i in tokens:
         found = next((mi for mi in arguments.mentions_of(sent.parse, i, mention_at)
-                      if sent.kind(mi) in kinds and mi not in sent.datelines), None)
+                      if sent.kind(mi) in kinds), None)
         if found is not None and found not in out:
             out.append(found)
     return out
@@ -227,7 +225,7 @@ def event_places(sent: Sent, hit: Hit) -> list[int]:
     else the "di/ke/dari" phrase the parse hangs under the trigger or its object."""
     start = hit.start
     lo, hi = sent.clause(start)
-    locative = [mi for mi in sent.mentions if sent.kind(mi) == "Place" and mi not in sent.datelines and (
+    locative = [mi for mi in sent.mentions if sent.kind(mi) == "Place" and (
         sent.preceded_by(mi, LOCATIVES) or _after_facility(sent, mi))]
     in_clause = [mi for mi in locative if lo <= sent.first_tok[mi] < hi]
     found = in_clause or [mi for mi in locative if sent.linked(sent.first_tok[mi], start)]

@@ -1,4 +1,4 @@
-"""One sentence as the rules read it: tokens with their affix readings and mentions, clauses, datelines.
+"""One sentence as the rules read it: tokens with their affix readings and mentions, clauses.
 
 Why: every rule (triggers, roles, figures, statements, dates) asks the same
 questions of a sentence: which mention a token belongs to, where its clause
@@ -21,7 +21,6 @@ PUNCT_BREAKS = {";", ":", "–", "—"}          # not parentheses: "Kamis (6/1/
 BREAKS = set(DATA["clause_breaks"])
 SAME_TIME = set(WORDS["same_time"])
 PLACE_NOUNS = set(DATA["place_nouns"])
-DATELINE_REACH = 8      # tokens from a sentence's start within which "Jakarta, CNN Indonesia --" is a dateline
 
 
 @dataclass(slots=True)
@@ -38,7 +37,8 @@ class Tok:
 
 
 class Sent:
-    """Tokens, mentions, clauses and datelines of one sentence; its parse when it holds a trigger."""
+    """Tokens, mentions and clauses of one sentence; its parse when it holds a trigger. (Datelines hold
+    no mentions: kg.nlp reads them as the document's metadata.)"""
 
     def __init__(self, ext: ExtractedDocument, index: int, tokens: list[tuple[int, str]], mentions: list[int]):
         """``tokens``: (character offset, text) of the sentence's tokens; ``mentions``: its mention indexes."""
@@ -65,9 +65,6 @@ class Sent:
         self.in_quote = self._quoted()
         self.parse: Parse | None = None      # set when the sentence holds a trigger and a parser is installed
         self._dependents: dict[tuple[int, int], arguments.Roles] = {}
-        outlets = [mi for mi in mentions if self._dateline(mi)]
-        first = min((self.first_tok[mi] for mi in outlets), default=0)
-        self.datelines = set(outlets) | {mi for mi in mentions if mi in self.last_tok and self.last_tok[mi] < first}
 
     def dependents(self, start: int, end: int) -> arguments.Roles | None:
         """What the parse hangs under the words [start, end) (a trigger); read once, as roles and places both ask."""
@@ -77,14 +74,6 @@ class Sent:
             head = arguments.head_of_span(self.parse, start, end)
             self._dependents[(start, end)] = arguments.roles(self.parse, head)
         return self._dependents[(start, end)]
-
-    def _dateline(self, mi: int) -> bool:
-        """"Jakarta, CNN Indonesia -- ...", "Garut (ANTARA News) - ...": the outlet is the source, never an actor."""
-        last = self.last_tok.get(mi)
-        if last is None or last >= DATELINE_REACH:
-            return False
-        after = [t.text for t in self.toks[last + 1:last + 3]]
-        return bool(after) and (after[0] in ("-", "--", "—", "–") or after[:2] in ([")", "-"], [")", "--"], [")", "—"]))
 
     def _quoted(self) -> list[bool]:
         inside, out = False, []

@@ -14,13 +14,18 @@ from dataclasses import dataclass
 from kg.extract.event_dates import DateRef, date_for
 from kg.extract.morphology import Phrases, parse_phrase
 from kg.extract.roles import ACTOR_KINDS, object_after, subject_before
-from kg.extract.sentence import Sent
+from kg.extract.sentence import Sent, Tok
 from kg.extract.triggers import SAY_AFTER, SAY_BEFORE, SAY_NOT_AFTER, SAY_PRONOUN_VERBS, STATEMENTS, negation_modality
-from kg.records import Event
+from kg.lang import language
+from kg.records import Event, Mention
 
 LABELS = set(STATEMENTS["labels"])
 SPOKESPEOPLE = Phrases([parse_phrase(p) for p in STATEMENTS["spokespeople"]])
 SPOKESPERSON_ROLES = {p.lower() for p in STATEMENTS["spokespeople"]}
+OFFICES = Phrases([parse_phrase(row[0]) for row in language().table("titles.tsv")     # titles of office holders
+                   if row[1:] not in (["rank"], ["after"], ["prefix"])])
+OFFICE_WORDS = 6     # capitalised words an office's name may hold between its title and its organisation
+KIN = set(language().json("names.json")["kin"])
 MEDIUM_CUES = set(STATEMENTS["medium_cues"])
 CITED_MEDIA = set(STATEMENTS["cited_media"])
 CITED_FROM = set(STATEMENTS["cited_from"])
@@ -44,17 +49,78 @@ def find_speeches(sent: Sent) -> list[Speech]:
             continue
         if tok.low in SAY_PRONOUN_VERBS:
             out.append(Speech(i, i + 1, [], True))
-        elif (n := sent.any_phrase_at(i, SAY_AFTER)) and not (i and sent.toks[i - 1].low in SAY_NOT_AFTER):
-            limit = next((k for k in range(i + n, len(sent.toks)) if sent.toks[k].text == "," or sent.is_break(k)),
-                         len(sent.toks))
-            who = object_after(sent, i + n, min(limit, i + n + 10), prefer_person=True)
-            if who and sent.first_tok[who[0]] - (i + n) <= 6:
+        elif (n := sent.any_phrase_at(i, SAY_AFTER)) and not (i and sent.toks[i - 1].low in SAY_NOT_AFTER) \
+                and not _reduplicated(sent, i):
+            who = _speaker_after(sent, i + n)
+            if who:
                 out.append(Speech(i, i + n, who, False))
         elif n := sent.any_phrase_at(i, SAY_BEFORE):
             who, pronoun = subject_before(sent, i, speaker_scan=True)
+            who = [mi for mi in who if not _relative_named(sent, mi)]
             if who or pronoun:
                 out.append(Speech(i, i + n, who, pronoun))
     return out
+
+
+def _reduplicated(sent: Sent, i: int) -> bool:
+    """The verb repeats the word before it: "disebut - sebut" (rumoured) is no one's speech."""
+    return i > 1 and sent.toks[i - 1].text == "-" and sent.toks[i - 2].low.endswith(sent.toks[i].low)
+
+
+def _relative_named(sent: Sent, mi: int) -> bool:
+    """The person is named only as whose relative the subject is: "Putera sulung mantan Gubernur DKI
+    Jakarta Ali Sadikin menegaskan" is the son speaking, not Ali Sadikin."""
+    if mi not in sent.first_tok:
+        return False
+    j = sent.first_tok[mi] - 1
+    while j >= 0 and _of_title(sent.toks[j], sent.mention(mi)):
+        j -= 1
+    return any(sent.toks[k].low in KIN for k in range(max(0, j - 1), j + 1))
+
+
+def _of_title(tok: Tok, m: Mention) -> bool:
+    """The token is a word of the person's role or rank, or of the affiliation named with them."""
+    return tok.low in f"{m.role or ''} {m.rank or ''}".lower().split() or \
+        (tok.mention is not None and tok.mention == m.affiliation)
+
+
+def _speaker_after(sent: Sent, start: int) -> list[int]:
+    """Who speaks after a verb of saying that ends at token ``start``: the first actor of its clause
+    (a person first), near the verb or after the person's own title ("kata Kepala Bidang Humas
+    Polda Metro Jaya Komisaris Besar Argo Yuwono"); or, when the words before the first comma
+    name no person, the person set off after it ("Menurut Kapolsek Antang Kalang, Iptu Afif Hasan",
+    "kata polisi setempat, Louise Jorgensen")."""
+    comma = _clause_end(sent, start)
+    who = [mi for mi in object_after(sent, start, min(comma, start + 10), prefer_person=True)
+           if sent.first_tok[mi] == start or not _cited(sent, mi)]      # "ucap X seperti dilansir CNN"
+    if who and sent.kind(who[0]) == "Person" or comma >= len(sent.toks) or comma == start:
+        return who if who and (sent.first_tok[who[0]] - start <= 6 or _introduced(sent, start, who[0])) else []
+    after = object_after(sent, comma + 1, _clause_end(sent, comma + 1), prefer_person=True)
+    if after and sent.kind(after[0]) == "Person" and _introduced(sent, comma + 1, after[0]) and \
+            _describes(sent, start, comma, after[0]):
+        return after
+    return who if who and sent.first_tok[who[0]] - start <= 6 else []
+
+
+def _describes(sent: Sent, start: int, end: int, mi: int) -> bool:
+    """Tokens start..end describe the person ``mi`` set off after them: names, capitalised words and
+    the person's title, with one other word at most ("polisi setempat"; not "dia", nor "seorang
+    sumber di kantor kepresidenan")."""
+    toks = sent.toks[start:end]
+    others = [t for t in toks if t.mention is None and not t.text[:1].isupper() and not _of_title(t, sent.mention(mi))]
+    return len(others) < min(2, len(toks))
+
+
+def _clause_end(sent: Sent, start: int) -> int:
+    """The first comma or clause break from token ``start`` on."""
+    return next((k for k in range(start, len(sent.toks)) if sent.toks[k].text == "," or sent.is_break(k)),
+                len(sent.toks))
+
+
+def _introduced(sent: Sent, start: int, mi: int) -> bool:
+    """Only the person's own title, rank and affiliation (and brackets) stand between token ``start``
+    and mention ``mi``."""
+    return all(_of_title(t, sent.mention(mi)) or t.text in ("(", ")") for t in sent.toks[start:sent.first_tok[mi]])
 
 
 def make_statements(sent: Sent, speeches: list[Speech], dates: list[DateRef], last_speakers: list[int],
@@ -100,15 +166,34 @@ def make_statements(sent: Sent, speeches: list[Speech], dates: list[DateRef], la
 def _spoken_for(sent: Sent, speaker: int) -> list[int]:
     """Whom a speaker speaks for: a spokesperson's or lawyer's party ("Juru bicara Polri Setyo Wasisto" → Polri).
 
-    When the spokesperson is not named ("Juru bicara Kremlin mengatakan"), the party is what the
-    text names; it is spoken for, and the speaker stays unknown."""
+    When the spokesperson or office holder is not named ("Juru bicara Kremlin mengatakan", "mantan
+    Kepala Staf Angkatan Darat tersebut mengatakan"), the party is what the text names; it is
+    spoken for, and the speaker stays unknown."""
     m = sent.mention(speaker)
-    if m.role and m.role.lower() in SPOKESPERSON_ROLES and m.affiliation is not None:
+    if m.role and _spokesperson_role(m.role) and m.affiliation is not None:
         return [m.affiliation]
     j = sent.first_tok.get(speaker)      # None: a speaker named in an earlier sentence
-    if j is not None and any(sent.any_phrase_at(k, SPOKESPEOPLE) == j - k for k in range(max(0, j - 3), j)):
+    if j is not None and (any(sent.any_phrase_at(k, SPOKESPEOPLE) == j - k for k in range(max(0, j - 3), j)) or
+                          sent.kind(speaker) != "Person" and _after_office(sent, j)):
         return [speaker]
     return []
+
+
+def _after_office(sent: Sent, j: int) -> bool:
+    """A title of office stands before token ``j``, with only capitalised words of the office's name
+    between ("Kepala Staf | Angkatan Darat", "Kepala Biro Humas | KPK")."""
+    for k in range(j, max(0, j - OFFICE_WORDS) - 1, -1):
+        if any(sent.any_phrase_at(k - n, OFFICES) == n for n in range(1, min(k, 3) + 1)):
+            return True
+        if k == 0 or sent.toks[k - 1].mention is not None or not sent.toks[k - 1].text[:1].isupper():
+            return False
+    return False
+
+
+def _spokesperson_role(role: str) -> bool:
+    """The role's office is one that speaks for others: "Juru bicara", "Kepala Biro Humas" (its last words)."""
+    words = role.lower().split()
+    return any(" ".join(words[k:]) in SPOKESPERSON_ROLES for k in range(len(words)))
 
 
 def _same_entity(sent: Sent, mi: int, others: list[int]) -> bool:
@@ -125,10 +210,7 @@ def antecedent(sent: Sent, last: list[int]) -> list[int]:
     if not persons:
         return last
     first = min(persons, key=lambda mi: sent.first_tok[mi])
-    m = sent.mention(first)
-    title = set((m.role or "").lower().split())
-    if all(t.low in title or (t.mention is not None and t.mention == m.affiliation)
-           for t in sent.toks[:sent.first_tok[first]]):
+    if all(_of_title(t, sent.mention(first)) for t in sent.toks[:sent.first_tok[first]]):
         return [first]
     return last
 
@@ -136,12 +218,15 @@ def antecedent(sent: Sent, last: list[int]) -> list[int]:
 def cited_media(sent: Sent) -> list[int]:
     """'Seperti dilansir dari BBC', 'menurut BBC': the outlet is the source when nobody speaks."""
     medium = _medium(sent, [])
-    if medium is None:
-        return []
-    j = sent.first_tok[medium] - 1
+    return [medium] if medium is not None and _cited(sent, medium) else []
+
+
+def _cited(sent: Sent, mi: int) -> bool:
+    """The mention is what the sentence cites: "dilansir (dari) BBC", "dikutip Reuters", "menurut BBC"."""
+    j = sent.first_tok[mi] - 1
     while j >= 0 and sent.toks[j].low in CITED_FROM:
         j -= 1
-    return [medium] if j >= 0 and sent.toks[j].low in CITED_MEDIA else []
+    return j >= 0 and sent.toks[j].low in CITED_MEDIA
 
 
 def _quote(sent: Sent) -> str | None:
