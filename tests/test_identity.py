@@ -264,3 +264,11 @@ def test_a_persons_one_word_name_joins_the_one_full_name_of_the_corpus_it_is_a_w
     found = find_aliases(names, documents)
     assert [(a.alias, a.entity) for a in found] == [("person/yingluck", "person/yingluck-shinawatra")]
     assert find_aliases(dict(reversed(list(names.items()))), documents) == found    # whatever the order
+
+
+def test_spelling_variants_begin_alike_and_agree_on_numbers():
+    from kg.resolve.entities import _variant
+
+    assert _variant("luhut binsar pandjaitan", "luhut binsar panjaitan")
+    assert not _variant("angkatan darat", "angkatan udara")
+    assert not _variant("komisi ii", "komisi iii")

@@ -194,7 +194,10 @@ def _numeral(word: str) -> bool:
 
 
 def _similar(x: str, y: str) -> bool:
-    """difflib's ratio ≥ SIMILAR_WORD, its cheap upper bounds tried first."""
+    """The same first letter ("darat" and "udara" are two words) and difflib's ratio ≥ SIMILAR_WORD,
+    its cheap upper bounds tried first."""
+    if x[:1] != y[:1]:
+        return False
     matcher = SequenceMatcher(None, x, y)
     return matcher.real_quick_ratio() >= SIMILAR_WORD and matcher.quick_ratio() >= SIMILAR_WORD and \
         matcher.ratio() >= SIMILAR_WORD
