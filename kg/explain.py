@@ -34,6 +34,7 @@ RELATIONS = {
     "participant": ("participant", "took part in"),
     "place": ("place", "place of"),
     "date": ("date", None),
+    "reportDate": ("date", None),
     "endDate": ("until", None),
     "quote": ("quote", None),
     "killed": ("killed", None),
@@ -472,7 +473,7 @@ class _Sentences:
         return [o.value for o in self._objects(graph, event.value, CRISIS + "dateText")]
 
     def publication_date(self, graph: str, event: ox.NamedNode) -> bool:
-        return any(o.value == "publication" for o in self._objects(graph, event.value, CRISIS + "dateSource"))
+        return bool(self._objects(graph, event.value, CRISIS + "reportDate"))
 
     def spans(self, graph: str, term: ox.NamedNode) -> list[tuple[int, int]]:
         """Where the sentence names the term: an entity's mentions, an event's trigger words."""

@@ -26,7 +26,7 @@ from kg.vocab import ALIASES_GRAPH, CRISIS, ENTITIES_GRAPH, IDENTITY_GRAPH, RDF,
 
 WORD = re.compile(r"\w+")
 WEIGHED_AS = {"Person": "person", "Place": "site", "Facility": "site", "City": "town", "Region": "region"}
-REPORT_PROPERTIES = ("date", "dateSource", "endDate", "negated", "modality", "sense", "place", "agent",
+REPORT_PROPERTIES = ("date", "reportDate", "endDate", "negated", "modality", "sense", "place", "agent",
                      "target", "participant", "speaker", "quote")
 
 
@@ -95,7 +95,7 @@ def read_reports(store: ox.Store) -> list[Report]:
 def _report(document: str, iri: str, f: dict[str, list[ox.Term]], published, kinds: dict[str, str]) -> Report:
     cls = next(t.value.rsplit("#", 1)[-1] for t in f["type"] if t.value.startswith(CRISIS))
     value = lambda p: f[p][0].value if f.get(p) else None   # noqa: E731 (one value of a property)
-    date = value("date")
+    date = value("date") or value("reportDate")
     keys, agents, others, sites, countries = set(), set(), set(), set(), set()
     for prop in ("place", "agent", "target", "participant", "speaker"):
         for term in f.get(prop, ()):
@@ -113,7 +113,7 @@ def _report(document: str, iri: str, f: dict[str, list[ox.Term]], published, kin
         iri=iri, document=document, published=published,
         kind=(cls, value("sense"), value("negated") == "true", value("modality")),
         date=datetime.date.fromisoformat(date) if date else None,
-        date_stated=value("dateSource") != "publication",
+        date_stated=bool(value("date")),
         end_date=datetime.date.fromisoformat(value("endDate")) if value("endDate") else None,
         keys=frozenset(keys), agents=frozenset(agents), others=frozenset(others), sites=frozenset(sites),
         countries=frozenset(countries),

@@ -132,9 +132,8 @@ def _event_quads(ext: ExtractedDocument, e: Event, d: NamedNode) -> Iterator[Qua
     yield Quad(ev, C("trigger"), Literal(e.trigger, language=TEXT_TAG), g)
     if e.date:
         yield Quad(ev, C("date"), _date(e.date), g)
-    elif ext.doc.published:      # the text gives no date: the publication date stands in, marked as such
-        yield Quad(ev, C("date"), _date(ext.doc.published), g)
-        yield Quad(ev, C("dateSource"), Literal("publication"), g)
+    elif ext.doc.published:      # the text gives no date: the publication date stands in, under its own name
+        yield Quad(ev, C("reportDate"), _date(ext.doc.published), g)
     if e.sense and e.cls in BY_SENSE:
         yield Quad(ev, C("sense"), Literal(e.sense), g)
     if e.date_text:

@@ -3,7 +3,7 @@ GDAL (pyogrio, what QGIS and geopandas read it with).
 
 The store is tests/graph_fixture.py's plus a second article that reports the same protest with
 another figure (claimed by the police, "at least"; a retracted one beside it) and a clash in a
-region, both dated only by the publication date (crisis:dateSource, as kg build writes it), so
+region, both dated only by the publication date (crisis:reportDate, as kg build writes it), so
 that rows per source, claims, date precision, admin levels and actors can be told apart.
 """
 from __future__ import annotations
@@ -40,7 +40,7 @@ id:doc\/lk-2 {
 
 doc:char\=0\,80 {
   id:event\/lk-1-protest crisis:evidence doc:char\=0\,80 ; crisis:agent id:group\/protesters ;
-      crisis:date "2022-07-15"^^xsd:date ; crisis:dateSource "publication" ;
+      crisis:reportDate "2022-07-15"^^xsd:date ;
       crisis:place id:place\/colombo , id:country\/sri-lanka ; crisis:killed 3 , 10 ;
       crisis:hasFigure id:event\/lk-1-protest\/figure\/a , id:event\/lk-1-protest\/figure\/b .
   id:event\/lk-1-protest\/figure\/a a crisis:Figure ; crisis:countProperty crisis:killed ; rdf:value 3 ;
@@ -51,7 +51,7 @@ doc:char\=0\,80 {
 
 doc:char\=81\,130 {
   id:event\/lk-2-clash a crisis:ArmedClash ; crisis:evidence doc:char\=81\,130 ; crisis:trigger "bentrok"@id ;
-      crisis:date "2022-07-15"^^xsd:date ; crisis:dateSource "publication" ;
+      crisis:reportDate "2022-07-15"^^xsd:date ;
       crisis:agent id:group\/police ; crisis:participant id:group\/soldiers ; crisis:target id:group\/protesters ;
       crisis:place id:place\/gampaha , id:country\/sri-lanka .
 }

@@ -29,7 +29,7 @@ def main() -> None:
     sample = read_jsonl(args.sample)
     verdicts = judged(args.judged)
     stated = {f.key for f in store_facts(args.store)}
-    total, right, span_ok, still, wrong_gone, right_gone = (Counter() for _ in range(6))
+    total, right, span_ok, type_ok, still, wrong_gone, right_gone = (Counter() for _ in range(7))
     unjudged = []
     for rec in sample:
         v = verdicts.get(rec["key"])
@@ -40,6 +40,7 @@ def main() -> None:
         total[kind] += 1
         right[kind] += v["verdict"] == "right"
         span_ok[kind] += bool(v.get("span_ok", v["verdict"] == "right"))
+        type_ok[kind] += bool(v.get("type_ok", v["verdict"] == "right"))
         still[kind] += rec["key"] in stated
         wrong_gone[kind] += v["verdict"] == "wrong" and rec["key"] not in stated
         right_gone[kind] += v["verdict"] == "right" and rec["key"] not in stated
@@ -49,6 +50,7 @@ def main() -> None:
               f"{right_gone[kind]:>10}")
         if kind == "entity":
             print(f"{'  span':<12} {_pct(span_ok[kind], total[kind]):<28}")
+            print(f"{'  type':<12} {_pct(type_ok[kind], total[kind]):<28}   (verdicts without type_ok count as the verdict)")
     print(f"{'all':<12} {_pct(sum(right.values()), sum(total.values())):<28} "
           f"{sum(still.values()):>12} {sum(wrong_gone.values()):>10} {sum(right_gone.values()):>10}")
     if unjudged:

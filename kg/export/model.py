@@ -154,13 +154,14 @@ def _describe(store: ox.Store, graph: Graph) -> None:
                                  f"?m <{ITSRDF}taIdentRef> ?n ; <{NIF}sentence> ?s }} GROUP BY ?n"):
         if n in nodes:
             nodes[n].weight = int(count)
-    for n, count, day, trigger in _rows(store, f"""
-            SELECT ?n (COUNT(DISTINCT ?s) AS ?k) (MIN(STR(?d)) AS ?day) (MIN(STR(?t)) AS ?trigger)
+    for n, count, day, reported, trigger in _rows(store, f"""
+            SELECT ?n (COUNT(DISTINCT ?s) AS ?k) (MIN(STR(?d)) AS ?day) (MIN(STR(?r)) AS ?reported)
+                   (MIN(STR(?t)) AS ?trigger)
             WHERE {{ ?n <{CRISIS}evidence> ?s OPTIONAL {{ ?n <{CRISIS}date> ?d }}
-                     OPTIONAL {{ ?n <{CRISIS}trigger> ?t }} }} GROUP BY ?n"""):
-        if n in nodes:
+                     OPTIONAL {{ ?n <{CRISIS}reportDate> ?r }} OPTIONAL {{ ?n <{CRISIS}trigger> ?t }} }} GROUP BY ?n"""):
+        if n in nodes:     # an event the texts do not date is placed (and filtered) by its report date
             node = nodes[n]
-            node.weight, node.date = int(count), day or ""
+            node.weight, node.date = int(count), day or reported or ""
             node.label = " ".join(p for p in (node.type, f"«{trigger}»" if trigger else "", day) if p)
     for n, prop, value in _rows(store, f"""
             SELECT ?n ?p (MAX(?v) AS ?value) WHERE {{ ?n ?p ?v . ?p <{RDFS}subPropertyOf>+ <{CRISIS}count> }}

@@ -42,7 +42,7 @@ SENTENCES = f"""SELECT ?e ?s ?doc ?text WHERE {{
   GRAPH ?s {{ ?e <{CRISIS}evidence> ?s }} ?s <{NIF}referenceContext> ?doc ; <{NIF}isString> ?text }}"""
 FACTS = f"""SELECT ?e ?s ?p ?o WHERE {{ GRAPH ?s {{ ?e ?p ?o }}
   FILTER(?p IN ({", ".join(f"<{CRISIS}{role}>" for role in ROLES)})) }}"""
-STATED = f"""{{ ?e <{CRISIS}date> ?date FILTER NOT EXISTS {{ ?e <{CRISIS}dateSource> ?source }} }}"""  # not a stand-in
+STATED = f"""{{ ?e <{CRISIS}date> ?date }}"""  # a date the text gives (crisis:reportDate is the stand-in)
 DATES = f"SELECT ?e ?s ?date WHERE {{ GRAPH ?s {STATED} }}"
 EVENT_DATES = f"SELECT ?e (MIN(?date) AS ?day) WHERE {{ GRAPH ?s {STATED} }} GROUP BY ?e"
 KILLED = f"""SELECT ?e ?s ?value ?qualifier ?claimant WHERE {{ GRAPH ?s {{
