@@ -525,3 +525,15 @@ def test_events_at_place_keeps_the_earliest_report_and_leaves_out_denied_events(
     rows = assert_plain_reading(store, "events_at_place", {"place": "valparaíso"})
     assert sorted((r["type"], r["date"], r["evidence"], r["actors"]) for r in rows) == [
         ("Protest", "2019-10-18", "2", "estudiantes"), ("Riot", "", "1", "")]
+
+
+def test_a_town_is_where_an_event_happens_not_whom_it_befalls(read):
+    """A city read where a victim or a party would stand becomes the event's place; a country stays
+    an actor, and a measure may still be about a city."""
+    ext = read("Taliban menyerang Kabul pada hari Senin.", date(2021, 3, 2))
+    attack = of(ext, "ArmedClash")[0]
+    assert names(ext, attack.places) == ["Kabul"] and not attack.targets and not attack.participants
+    war = read("Rusia menyerang Ukraina pada hari Kamis.", date(2022, 2, 25))
+    assert names(war, of(war, "ArmedClash")[0].targets + of(war, "ArmedClash")[0].participants) == ["Ukraina"]
+    recognition = read("AS mengakui Yerusalem sebagai ibu kota Israel.", date(2017, 12, 7))
+    assert names(recognition, of(recognition, "PolicyMeasure")[0].targets) == ["Yerusalem"]

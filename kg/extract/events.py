@@ -30,6 +30,8 @@ from kg.extract.triggers import BY_SENSE, Hit, is_nominal, match_triggers, negat
 from kg.records import Event, ExtractedDocument
 from kg.syntax import load_parser
 
+SITE_OBJECTS = {"PolicyMeasure"}     # classes whose object may be a place: a city recognised, a region annexed
+
 
 @dataclass
 class _Pending:
@@ -90,6 +92,13 @@ def _parser():
         return None
 
 
+def _a_site(sent: Sent, mi: int, cls: str) -> bool:
+    """A town, region or site is where an event happens, not whom it befalls or who takes part; a
+    country may be an actor ("Rusia menyerang Ukraina"), and a measure may be about a place ("mengakui
+    Yerusalem sebagai ibu kota")."""
+    return sent.kind(mi) == "Place" and sent.mention(mi).cls != "Country" and cls not in SITE_OBJECTS
+
+
 def _sentence_events(sent: Sent, hits: list[Hit], published, last_speakers: list[int], starts: dict[int, int],
                      pending: list[_Pending], spoken: dict[int, list[int]]) -> tuple[list[Event], list[int]]:
     """Events of the trigger ``hits`` and the statements of a sentence."""
@@ -119,9 +128,10 @@ def _sentence_events(sent: Sent, hits: list[Hit], published, last_speakers: list
         elif trigger not in event.trigger.split(", "):
             event.trigger += ", " + trigger
         _add(event.agents, agents)
-        _add(event.targets, [t for t in targets if t not in event.agents])
-        _add(event.participants, [p for p in participants if p not in event.agents + event.targets])
-        _add(event.places, [p for p in event_places(sent, hit) if p not in event.agents + event.targets])
+        sites = [m for m in targets + participants if _a_site(sent, m, hit.cls)]   # "korban di Subang": where
+        _add(event.targets, [t for t in targets if t not in event.agents and t not in sites])
+        _add(event.participants, [p for p in participants if p not in event.agents + event.targets and p not in sites])
+        _add(event.places, [p for p in event_places(sent, hit) + sites if p not in event.agents + event.targets])
     for ref in dates:
         if ref.anchored_days is not None:
             pending.append(_Pending(sent.index, ref, list(out)))
