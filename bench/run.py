@@ -512,12 +512,6 @@ def render(m: dict, r: dict, limit: int | None) -> str:
               "`kg query documents` runs against a store of the five seed articles, so the figure is start-up, "
               "not query time (query times are above).", "",
               "| Command | Seconds | × `import pyoxigraph, click` |", "|---|---|---|"]
-    if "identity" in r:
-        runs = sorted(r["identity"].items(), key=lambda kv: int(kv[0]))
-        (n0, a), (n1, b) = runs[0], runs[-1]
-        growth = b["seconds"] / a["seconds"]
-        out.append((f"identity across documents grows with the corpus ({n0} → {n1} distinct articles, "
-                    f"{int(n1) / int(n0):.0f}×)", f"{growth:.1f}×", verdict(growth <= 1.2 * int(n1) / int(n0))))
     base = r["startup"]["python -c 'import pyoxigraph, click'"]
     for label, sec in r["startup"].items():
         lines.append(f"| `{label}` | {sec:.3f} | {sec / base:.2f} |")

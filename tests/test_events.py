@@ -537,3 +537,13 @@ def test_a_town_is_where_an_event_happens_not_whom_it_befalls(read):
     assert names(war, of(war, "ArmedClash")[0].targets + of(war, "ArmedClash")[0].participants) == ["Ukraina"]
     recognition = read("AS mengakui Yerusalem sebagai ibu kota Israel.", date(2017, 12, 7))
     assert names(recognition, of(recognition, "PolicyMeasure")[0].targets) == ["Yerusalem"]
+
+
+@pytest.mark.parametrize("text, said", [
+    ("Kepala polisi Kenya Japhet Koome mengatakan, tersangka tiba di Nairobi pada Kamis (5/10) dari Mombasa.", None),
+    ("“Kami sudah menangkap tiga orang,” kata Kepala polisi Kenya Japhet Koome, Selasa (3/10).", date(2023, 10, 3)),
+    ("Kepala polisi Kenya Japhet Koome mengatakan, Selasa (3/10), bahwa tiga orang ditangkap.", date(2023, 10, 3)),
+])
+def test_a_statement_is_dated_by_when_it_was_said_not_by_what_it_tells(read, text, said):
+    statements = of(read(text, date(2023, 10, 8)), "Statement")
+    assert statements and statements[0].date == said

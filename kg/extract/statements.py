@@ -29,6 +29,7 @@ KIN = set(language().json("names.json")["kin"])
 MEDIUM_CUES = set(STATEMENTS["medium_cues"])
 CITED_MEDIA = set(STATEMENTS["cited_media"])
 CITED_FROM = set(STATEMENTS["cited_from"])
+THAT = language().json("function_words.json")["complementizer"]
 _QUOTE = re.compile(r"“([^”“]{2,})”|\"([^\"]{2,})[\"”]")
 
 
@@ -146,7 +147,7 @@ def make_statements(sent: Sent, speeches: list[Speech], dates: list[DateRef], la
                       speaker=who, spoken_for=spoken_for, quote=quote, negated=negated, modality=modality,
                       sense="statement")
             e.agents = [who] if who is not None else []
-            ref = date_for(sent, dates, sp.start, "Statement")
+            ref = _speech_date(sent, dates, sp)
             if ref:
                 e.date, e.date_text = ref.date, ref.text
             by_speaker[speaker] = e
@@ -161,6 +162,19 @@ def make_statements(sent: Sent, speeches: list[Speech], dates: list[DateRef], la
         e.labels = [mi for mi in sent.mentions if sent.kind(mi) == "Group"
                     and sent.mention(mi).text.lower() in LABELS]
     return out, all_speakers
+
+
+def _speech_date(sent: Sent, dates: list[DateRef], sp: Speech) -> DateRef | None:
+    """When the words were said. After a quote ('" ... ," kata X, Selasa (3/1)') or before the verb
+    a date dates the saying; after a verb that goes on to say something ('X mengatakan, tersangka
+    tiba Kamis (5/10)') it dates what is said, unless it stands right by the verb ('mengatakan,
+    Selasa (3/1), ...') or before "bahwa". Then the statement is dated by its article."""
+    ref = date_for(sent, dates, sp.start, "Statement")
+    if ref is None or ref.start < sp.end or any(sent.in_quote[:sp.start]):
+        return ref
+    between = [t for t in sent.toks[sp.end:ref.start] if t.text != ","]
+    after = {t.low for t in sent.toks[ref.start:]}
+    return ref if len(between) <= 1 or THAT in after else None
 
 
 def _spoken_for(sent: Sent, speaker: int) -> list[int]:

@@ -107,25 +107,23 @@ def _seniority(r: Report) -> tuple:
 
 
 def _candidate_merges(reports: list[Report], threshold: float):
-    """Pairs of reports that share a key and whose dates are close enough, scored."""
+    """Pairs of reports that share a key and whose dates are close enough, scored. A pair is scored
+    in the block of the smallest key its reports share only, so no set of pairs seen is kept."""
     blocks: dict[tuple, list[Report]] = defaultdict(list)
     for r in reports:
         if r.date is None:
             continue
         for key in r.keys:
             blocks[(r.kind, key)].append(r)
-    seen: set[tuple[str, str]] = set()
     reach = datetime.timedelta(days=LATE_REPORT)
-    for block in blocks.values():
+    for (_, key), block in blocks.items():
         block.sort(key=lambda r: (r.date, r.iri))
         for i, a in enumerate(block):
             for b in block[i + 1:]:
                 if b.date - (a.end_date or a.date) > reach:
                     break
-                pair = (a.iri, b.iri) if a.iri < b.iri else (b.iri, a.iri)
-                if pair in seen:
+                if min(a.keys & b.keys) != key:
                     continue
-                seen.add(pair)
                 merge = score(a, b)
                 if merge and merge.score >= threshold:
                     yield merge
