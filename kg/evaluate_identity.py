@@ -59,9 +59,10 @@ def read_pairs(path: Path, split: str | None = None) -> list[dict]:
     return [r for r in rows if split is None or r.get("split") == split]
 
 
-def pair_documents(pairs: list[dict], a: str, b: str) -> list[str]:
-    """The article ids a gold names, each once, in order."""
-    return list(dict.fromkeys(i for p in pairs for i in (p[a], p[b])))
+def gold_documents(pairs: list[dict], aliases: list[dict]) -> list[str]:
+    """The article ids the event-pair and alias golds name, each once, in order."""
+    return list(dict.fromkeys([i for p in pairs for i in (p["a"], p["b"])] +
+                              [i for p in aliases for i in (p["doc_a"], p["doc_b"])]))
 
 
 def score_event_pairs(store: ox.Store, pairs: list[dict]) -> PairScore:

@@ -214,7 +214,7 @@ def _prefixed(iri: str) -> str:
 
 
 def _event_names(store: ox.Store, onto: Ontology, events: list[str]) -> dict[str, str]:
-    """'Request for aid (…) by Kassym-Jomart Tokayev in Almaty, 2022-01-05': the most specific type
+    """'Detention by Kenya Police in Nairobi, 2024-06-25': the most specific type
     and its sense, the agents, the most specific places (a town before a region before a country),
     the first date, and the status of an event the text does not assert."""
     if not events:

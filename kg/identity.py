@@ -45,7 +45,7 @@ def resolve_store(store: ox.Store, settings: IdentitySettings | None = None) -> 
     for incident in found:
         for report in incident.reports:
             if report.iri != incident.iri:
-                _rename(store, report.document, report.iri, incident.iri)
+                _rename(store, report.iri, incident.iri, inside=report.document + "#")
     store.extend(rdf.identity_quads(found))
     return found
 
@@ -61,20 +61,10 @@ def join_aliases(store: ox.Store, names: dict[str, Counter], documents: dict[str
         entity = alias.entity
         while entity in target:          # a short form of a name that is itself part of a longer one
             entity = target[entity]
-        _rename_entity(store, alias.alias, entity)
+        _rename(store, alias.alias, entity)
         names[entity].update(names.pop(alias.alias))
         documents[entity] |= documents.pop(alias.alias, set())
     store.extend(rdf.alias_quads(found))
-
-
-def _rename_entity(store: ox.Store, old: str, new: str) -> None:
-    old_node, new_node = ox.NamedNode(old), ox.NamedNode(new)
-    moved = [*store.quads_for_pattern(old_node, None, None, None), *store.quads_for_pattern(None, None, old_node, None)]
-    for q in moved:
-        store.remove(q)
-    for q in moved:
-        store.add(ox.Quad(new_node if q.subject == old_node else q.subject, q.predicate,
-                          new_node if q.object == old_node else q.object, q.graph_name))
 
 
 def read_reports(store: ox.Store) -> list[Report]:
@@ -140,18 +130,18 @@ def _undo(store: ox.Store) -> None:
     document_of = {q.subject.value: q.object.value for q in store.quads_for_pattern(None, in_document, None, graph)}
     for q in list(store.quads_for_pattern(None, report, None, graph)):
         if q.object.value != q.subject.value and q.object.value in document_of:
-            _rename(store, document_of[q.object.value], q.subject.value, q.object.value)
+            _rename(store, q.subject.value, q.object.value, inside=document_of[q.object.value] + "#")
     if store.contains_named_graph(graph):
         store.remove_graph(graph)
 
 
-def _rename(store: ox.Store, document: str, old: str, new: str) -> None:
-    """Rename an event, as subject and as object, in the sentence graphs of one document."""
+def _rename(store: ox.Store, old: str, new: str, inside: str = "") -> None:
+    """Rename a node, as subject and as object, in the graphs whose names begin with ``inside``:
+    an event in the sentence graphs of one document, an entity everywhere."""
     old_node, new_node = ox.NamedNode(old), ox.NamedNode(new)
-    inside = document + "#"
     moved = [q for q in [*store.quads_for_pattern(old_node, None, None, None),
                          *store.quads_for_pattern(None, None, old_node, None)]
-             if q.graph_name.value.startswith(inside)]
+             if not inside or q.graph_name.value.startswith(inside)]
     for q in moved:
         store.remove(q)
     for q in moved:

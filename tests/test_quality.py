@@ -62,10 +62,10 @@ IDENTITY_FLOORS = {   # (precision, recall) reached in docs/QUALITY.md "Identity
 
 @pytest.fixture(scope="module")
 def identity_scores(tmp_path_factory):
-    from kg.evaluate_identity import evaluate_identity, pair_documents, read_pairs
+    from kg.evaluate_identity import evaluate_identity, gold_documents, read_pairs
 
     pairs, aliases = read_pairs(GOLD / "identity_pairs.jsonl"), read_pairs(GOLD / "alias_pairs.jsonl")
-    ids = list(dict.fromkeys(pair_documents(pairs, "a", "b") + pair_documents(aliases, "doc_a", "doc_b")))
+    ids = gold_documents(pairs, aliases)
     tmp = tmp_path_factory.mktemp("identity")
     return evaluate_identity(indosum.corpus(ids, tmp / "articles.jsonl"), tmp / "store", pairs, aliases)
 

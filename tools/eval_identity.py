@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from run import write_articles  # noqa: E402  (bench/run.py: the one IndoSum reader)
 
-from kg.evaluate_identity import evaluate_identity, pair_documents, read_pairs  # noqa: E402
+from kg.evaluate_identity import evaluate_identity, gold_documents, read_pairs  # noqa: E402
 from kg.identity import IdentitySettings  # noqa: E402
 
 
@@ -32,7 +32,7 @@ def main() -> None:
     parser.add_argument("--show", choices=["dev", "test"], action="append", default=[])
     args = parser.parse_args()
     pairs, aliases = read_pairs(args.pairs), read_pairs(args.aliases)
-    ids = list(dict.fromkeys(pair_documents(pairs, "a", "b") + pair_documents(aliases, "doc_a", "doc_b")))
+    ids = gold_documents(pairs, aliases)
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "articles.jsonl"
         missing = write_articles(args.data, ids, corpus)

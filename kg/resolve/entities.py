@@ -33,8 +33,7 @@ GROUPS = {phrase: (key, label) for phrase, key, label in read_table("groups.tsv"
 SHORT = language().json("short_forms.json")
 SKIP_WORDS = set(SHORT["skip_words"])
 WORD_PREFIXES = sorted(SHORT["word_prefixes"], key=len, reverse=True)
-COMMON_WORDS = set(read_list("common_words.txt"))
-PLAIN_WORDS = set(read_list("given_names.txt")) | COMMON_WORDS
+PLAIN_WORDS = set(read_list("given_names.txt")) | set(read_list("common_words.txt"))
 
 
 class Resolver:
