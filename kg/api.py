@@ -65,10 +65,11 @@ def _articles(inputs: list[Path], doing: str) -> int:
 def build(inputs: Iterable[str | os.PathLike] = ("seeds",), store: str | os.PathLike = DEFAULT_STORE, *,
           manifest: str | os.PathLike | None = None, jobs: int | None = None, use_model: bool = True,
           prune: bool = False, wait: bool = False, progress: Callable[[int, int], None] | None = None,
-          identity=None):
+          identity=None, scheduler: str | None = None):
     """Read articles into the store and return the pipeline's BuildReport (its ``problems`` are
     the files skipped, with why). ``progress(done, total)`` is called after each batch;
-    ``identity`` (kg.identity.IdentitySettings) says how strictly reports are joined across articles.
+    ``identity`` (kg.identity.IdentitySettings) says how strictly reports are joined across articles;
+    ``scheduler`` (``tcp://HOST:PORT`` or ``local:N``) runs the work on a Dask cluster (kg.cluster).
 
     Inputs that hold no article at all are an error before any work, so the store is untouched."""
     from kg.pipeline import build as run_build
@@ -80,7 +81,7 @@ def build(inputs: Iterable[str | os.PathLike] = ("seeds",), store: str | os.Path
     if progress:
         progress(0, total)      # the total at once: the model takes seconds to load
     return run_build(inputs, Path(store), manifest=Path(manifest) if manifest else None, jobs=jobs,
-                     use_model=use_model, prune=prune, wait=wait, identity=identity,
+                     use_model=use_model, prune=prune, wait=wait, identity=identity, scheduler=scheduler,
                      progress=(lambda done: progress(done, total)) if progress else None)
 
 

@@ -148,7 +148,9 @@ def progress_line(done: int, total: int, elapsed: float) -> str:
 
 @cli.command(epilog=examples("kg build\nkg build seeds more/news.jsonl --store /data/kg\n"
                              "kg build corpus/ --prune --jobs 4\nkg build articles/ --manifest meta.csv --no-model\n"
-                             "kg build corpus/ --merge-threshold 4   # join fewer reports into one event"))
+                             "kg build corpus/ --merge-threshold 4   # join fewer reports into one event\n"
+                             "kg build corpus/ --scheduler local:4   # a Dask cluster of 4 local workers\n"
+                             "kg build corpus/ --scheduler tcp://10.0.0.5:8786 --endpoint http://kg:7878/store"))
 @click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
 @store_option
 @click.option("--manifest", type=click.Path(path_type=Path), help="manifest.csv for .txt/.html inputs.")
@@ -156,12 +158,17 @@ def progress_line(done: int, total: int, elapsed: float) -> str:
 @click.option("--no-model", is_flag=True, help="Rules only, without the trained NER model.")
 @click.option("--prune", is_flag=True, help="Drop documents that are no longer among the inputs.")
 @click.option("--wait", is_flag=True, help="Wait for another build on the same store to finish.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Run on a Dask cluster: tcp://HOST:PORT, or local:N for N local worker processes.")
+@click.option("--endpoint", metavar="URL", help="Then push the graph to this SPARQL store, as `kg push` does.")
 @identity_options
-def build(inputs, store, manifest, jobs, no_model, prune, wait, merge_threshold, no_merge):
+def build(inputs, store, manifest, jobs, no_model, prune, wait, scheduler, endpoint, merge_threshold, no_merge):
     """Read articles (default: seeds/) into the store.
 
     Unchanged documents are skipped, changed ones replaced; the store changes only when the build
     succeeds. On a terminal, progress shows the documents done of the total and the time left.
+    With --scheduler the work runs on a Dask cluster (pip install 'crisis-kg[dask]'); the graph
+    is the one a build on this machine gives.
     """
     from kg import api
 
@@ -172,7 +179,7 @@ def build(inputs, store, manifest, jobs, no_model, prune, wait, merge_threshold,
 
     report = api.build(list(inputs) or ["seeds"], store, manifest=manifest, jobs=jobs, use_model=not no_model,
                        prune=prune, wait=wait, progress=progress if show else None,
-                       identity=identity_settings(merge_threshold, no_merge))
+                       identity=identity_settings(merge_threshold, no_merge), scheduler=scheduler)
     if show:
         click.echo("", err=True)
     for problem in report.problems:
@@ -181,6 +188,10 @@ def build(inputs, store, manifest, jobs, no_model, prune, wait, merge_threshold,
         raise UserError("no document could be read")
     click.echo(f"built {report.built} documents ({report.unchanged} unchanged, {report.removed} removed) "
                f"into {store}: {report.quads} quads in {report.seconds:.1f} s")
+    if endpoint:
+        pushed = api.push(endpoint, store)
+        click.echo(f"pushed {pushed.graphs} graphs ({pushed.quads} quads) to {endpoint} "
+                   f"in {pushed.requests} requests ({pushed.method})")
 
 
 @cli.command(epilog=examples("kg extract part-0001/ -o part-0001.nq\n"

@@ -302,8 +302,6 @@ def evaluate(gold_path: Path, inputs: list[Path], use_model: bool = True) -> Rep
     """Run the pipeline on the gold documents found in ``inputs`` and score them."""
     from kg.ingest import read_documents
     from kg.pipeline import extract_documents
-    from kg.resolve.entities import Resolver
-    from kg.resolve.events import resolve_events
 
     gold = read_gold(gold_path)
     wanted = {g.id for g in gold}
@@ -313,12 +311,9 @@ def evaluate(gold_path: Path, inputs: list[Path], use_model: bool = True) -> Rep
         raise GoldError(f"gold documents not found in {', '.join(map(str, inputs))}: {', '.join(missing)}")
     ordered = [docs[g.id] for g in gold]
     extracted = {e.doc.id: e for e in extract_documents(ordered, use_model)}
-    resolver = Resolver()
     report = Report(documents=len(gold))
     for g in gold:
         ext = extracted[g.id]
-        resolver.resolve(ext)
-        resolve_events(ext)
         if g.entities is not None:
             score_entities(report, ext.doc.text, g.entities, ext)
         score_events(report, g.id, ext.doc.text, g.events, ext, g.category)

@@ -15,6 +15,7 @@ import datetime
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from typing import Callable
 
 import pyoxigraph as ox
 
@@ -37,11 +38,12 @@ class IdentitySettings:
     merge: bool = True
 
 
-def resolve_store(store: ox.Store, settings: IdentitySettings | None = None) -> list[Incident]:
-    """Undo the last joins, decide them again over every report in the store, and write them."""
+def resolve_store(store: ox.Store, settings: IdentitySettings | None = None, map: Callable = map) -> list[Incident]:
+    """Undo the last joins, decide them again over every report in the store (``map`` scores the
+    candidate pairs: the builtin, or a cluster's), and write them."""
     settings = settings or IdentitySettings()
     _undo(store)
-    found = incidents(read_reports(store), settings.threshold) if settings.merge else []
+    found = incidents(read_reports(store), settings.threshold, map) if settings.merge else []
     for incident in found:
         for report in incident.reports:
             if report.iri != incident.iri:
@@ -56,15 +58,15 @@ def join_aliases(store: ox.Store, names: dict[str, Counter], documents: dict[str
     its articles), which then describe the joined entities. Each join is kept, with the names
     that decided it, in the aliases graph."""
     found = find_aliases(names, documents)
-    target = {a.alias: a.entity for a in found}
     for alias in found:
-        entity = alias.entity
-        while entity in target:          # a short form of a name that is itself part of a longer one
-            entity = target[entity]
-        _rename(store, alias.alias, entity)
-        names[entity].update(names.pop(alias.alias))
-        documents[entity] |= documents.pop(alias.alias, set())
-    store.extend(rdf.alias_quads(found))
+        _rename(store, alias.alias, alias.entity)
+        names[alias.entity].update(names.pop(alias.alias))
+        documents[alias.entity] |= documents.pop(alias.alias, set())
+    decisions = list(rdf.alias_quads(found))
+    for subject in {q.subject for q in decisions}:       # a join decided again states its latest reason
+        for q in list(store.quads_for_pattern(subject, None, None, ox.NamedNode(ALIASES_GRAPH))):
+            store.remove(q)
+    store.extend(decisions)
 
 
 def read_reports(store: ox.Store) -> list[Report]:

@@ -12,6 +12,7 @@ import multiprocessing
 import os
 import time
 from collections import Counter, defaultdict, deque
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -25,7 +26,7 @@ from kg.ingest import Problem, read_documents
 from kg.lang import language
 from kg.ontology import ontology_path
 from kg.records import ENTITY_KIND, Document, Entity, ExtractedDocument
-from kg.resolve.entities import GROUPS, Resolver
+from kg.resolve.entities import GROUPS, resolve_entities
 from kg.identity import IdentitySettings, join_aliases, resolve_store
 from kg.resolve.events import resolve_events
 from kg.store import GraphStore
@@ -73,10 +74,15 @@ def _init_worker(use_model: bool) -> None:
 
 
 def extract_documents(docs: list[Document], use_model: bool = True) -> list[ExtractedDocument]:
+    """Extracted and resolved within each article: what an article gives depends on it alone."""
     from kg.extract import extract
 
     pipeline = nlp.load_pipeline(use_model)
-    return [extract(doc, sdoc) for doc, sdoc in zip(docs, pipeline.pipe(d.text for d in docs))]
+    extracted = [extract(doc, sdoc) for doc, sdoc in zip(docs, pipeline.pipe(d.text for d in docs))]
+    for ext in extracted:
+        resolve_entities(ext)
+        resolve_events(ext)
+    return extracted
 
 
 def _extract_chunk(docs: list[Document]) -> list[ExtractedDocument]:
@@ -84,7 +90,8 @@ def _extract_chunk(docs: list[Document]) -> list[ExtractedDocument]:
 
 
 class Workers:
-    """Extraction in this process or in a pool.
+    """Extraction in this process or in a pool of ``jobs`` processes (kg.cluster.ClusterWorkers
+    does the same on a Dask cluster).
 
     Chunks go to the pool ahead of need (a bounded window, so memory stays
     flat) and come back in input order: workers keep extracting while this
@@ -94,11 +101,12 @@ class Workers:
     forking, so workers share it instead of each loading it again.
     """
 
+    map = staticmethod(map)    # the identity stage's scoring runs here
+
     def __init__(self, jobs: int, use_model: bool):
         self.jobs, self.use_model = jobs, use_model
 
-    def extract(self, docs: Iterable[Document]) -> Iterator[list[ExtractedDocument]]:
-        chunks = _batched(docs, CHUNK)
+    def extract(self, chunks: Iterable[list[Document]]) -> Iterator[list[ExtractedDocument]]:
         if self.jobs == 1:
             yield from (extract_documents(chunk, self.use_model) for chunk in chunks)
             return
@@ -210,10 +218,9 @@ def rewrite_entities(store: ox.Store, names: dict[str, Counter]) -> None:
 
 # --- build --------------------------------------------------------------------
 
-def extracted_batches(docs: Iterable[Document], jobs: int, use_model: bool, resolver: Resolver,
-                      problems: list[Problem],
+def extracted_batches(docs: Iterable[Document], workers, problems: list[Problem],
                       wanted: Callable[[Document], bool] = lambda doc: True) -> Iterator[list[ExtractedDocument]]:
-    """Documents extracted in parallel, then resolved here in input order, a chunk at a time."""
+    """Documents extracted by ``workers`` (Workers, ClusterWorkers), in input order, a chunk at a time."""
     seen: set[str] = set()
 
     def todo() -> Iterator[Document]:
@@ -225,27 +232,32 @@ def extracted_batches(docs: Iterable[Document], jobs: int, use_model: bool, reso
             if wanted(doc):
                 yield doc
 
-    for extracted in Workers(jobs, use_model).extract(todo()):
-        for ext in extracted:
-            resolver.resolve(ext)
-            resolve_events(ext)
-        yield extracted
+    yield from workers.extract(_batched(todo(), CHUNK))
+
+
+@contextmanager
+def workers_for(jobs: int | None, use_model: bool, scheduler: str | None) -> Iterator:
+    """Processes of this machine, or a Dask cluster's workers when a scheduler is given."""
+    if scheduler is None:
+        yield Workers(_jobs(jobs), use_model)
+        return
+    from kg import cluster
+
+    with cluster.connect(scheduler) as client:
+        yield cluster.ClusterWorkers(client, use_model, scheduler, extract_documents)
 
 
 def build(inputs: list[Path], store_path: Path, manifest: Path | None = None, jobs: int | None = None,
           use_model: bool = True, prune: bool = False, wait: bool = False,
-          progress: Callable[[int], None] | None = None, identity: IdentitySettings | None = None) -> BuildReport:
+          progress: Callable[[int], None] | None = None, identity: IdentitySettings | None = None,
+          scheduler: str | None = None) -> BuildReport:
     report = BuildReport()
     started = time.perf_counter()
     settings = settings_hash(use_model)
     docs = read_documents(inputs, report.problems, manifest)
-    with GraphStore(store_path).write(wait=wait) as store:
+    with workers_for(jobs, use_model, scheduler) as workers, GraphStore(store_path).write(wait=wait) as store:
         load_ontology(store)
         known = stored_hashes(store)
-        resolver = Resolver()
-        for iri, counts in mention_names(store).items():
-            for (cls, anchor), _ in counts.items():
-                resolver.remember(iri, ENTITY_KIND[cls], [anchor])
         seen: set[str] = set()
 
         def changed(doc: Document) -> bool:
@@ -258,7 +270,7 @@ def build(inputs: list[Path], store_path: Path, manifest: Path | None = None, jo
 
         tally = Tally() if not known else None    # a store with documents already: read it back at the end
         quads: list[ox.Quad] = []
-        for extracted in extracted_batches(docs, _jobs(jobs), use_model, resolver, report.problems, changed):
+        for extracted in extracted_batches(docs, workers, report.problems, changed):
             for ext in extracted:
                 if doc_iri(ext.doc.id) in known:
                     remove_document(store, doc_iri(ext.doc.id))
@@ -276,18 +288,19 @@ def build(inputs: list[Path], store_path: Path, manifest: Path | None = None, jo
             for iri in set(known) - seen:
                 remove_document(store, iri)
                 report.removed += 1
-        finish(store, tally, identity)
+        finish(store, tally, identity, workers.map)
         report.quads = len(store)
     report.seconds = time.perf_counter() - started
     return report
 
 
-def finish(store: ox.Store, tally: Tally | None = None, identity: IdentitySettings | None = None) -> None:
+def finish(store: ox.Store, tally: Tally | None = None, identity: IdentitySettings | None = None,
+           map: Callable = map) -> None:
     """What depends on all documents: other names of one entity joined into it, entity labels
     and links, then which reports in different articles are one event (it weighs entities by
-    their class)."""
+    their class; ``map`` scores its candidate pairs)."""
     label_and_link(store, tally)
-    resolve_store(store, identity)
+    resolve_store(store, identity, map)
 
 
 def label_and_link(store: ox.Store, tally: Tally | None = None) -> None:
@@ -318,7 +331,7 @@ def extract_shard(inputs: list[Path], output: Path, manifest: Path | None = None
     settings = settings_hash(use_model)
     docs = read_documents(inputs, report.problems, manifest)
     with open(output, "wb") as out:
-        for extracted in extracted_batches(docs, _jobs(jobs), use_model, Resolver(), report.problems):
+        for extracted in extracted_batches(docs, Workers(_jobs(jobs), use_model), report.problems):
             quads = [q for ext in extracted for q in rdf.document_quads(ext, settings)]
             ox.serialize(quads, output=out, format=ox.RdfFormat.N_QUADS)
             report.built += len(extracted)

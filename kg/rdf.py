@@ -213,9 +213,9 @@ def identity_quads(incidents) -> Iterator[Quad]:
 
 
 def alias_quads(aliases) -> Iterator[Quad]:
-    """Why an entity was joined into another (kg.resolve.aliases.Alias): its name and the long
-    name it was read as a short form of. Kept across builds: the joined entity's IRI is gone
-    from every other graph."""
+    """Why an entity IRI was joined into another (kg.resolve.aliases.Alias): the rule, its name and
+    the name of the other it matched. Kept across builds: the joined IRI is gone from every other
+    graph."""
     g = NamedNode(ALIASES_GRAPH)
     for a in aliases:
         decision = NamedNode(f"{a.entity}/alias/{slug(a.alias.rsplit('/', 1)[-1])}")
@@ -224,3 +224,4 @@ def alias_quads(aliases) -> Iterator[Quad]:
         yield Quad(decision, C("joinedInto"), NamedNode(a.entity), g)
         yield Quad(decision, C("shortName"), Literal(a.name), g)
         yield Quad(decision, C("longName"), Literal(a.long), g)
+        yield Quad(decision, C("aliasRule"), Literal(a.rule), g)

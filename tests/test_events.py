@@ -8,7 +8,7 @@ from pyoxigraph import NamedNode
 
 from kg.extract.morphology import word_forms
 from kg.records import Document
-from kg.resolve.entities import Resolver
+from kg.resolve.entities import resolve_entities
 from kg.resolve.events import resolve_events
 
 
@@ -25,7 +25,7 @@ def read(pipeline):
 
     def run(text: str, published: date | None = None, doc_id: str = "t"):
         ext = extract(Document(doc_id, text, published=published), pipeline(text))
-        Resolver().resolve(ext)
+        resolve_entities(ext)
         return ext
     return run
 

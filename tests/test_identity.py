@@ -228,7 +228,7 @@ def test_a_short_form_joins_the_one_long_name_an_article_uses_with_it():
                  "org/badan-nasional-penanggulangan-tsunami": {"d3"},
                  "org/kemenhan": {"d4"}, "org/kementerian-kehutanan": {"d5"}}
     found = find_aliases(names, documents)
-    assert [(a.alias, a.entity) for a in found] == [("org/kemenkeu", "org/kementerian-keuangan")]
+    assert [(a.alias, a.entity, a.rule) for a in found] == [("org/kemenkeu", "org/kementerian-keuangan", "short form")]
     # BNPT fits two long names of its article: neither; Kemenhan and Kementerian Kehutanan never share one
 
 
@@ -244,10 +244,10 @@ def test_an_alias_is_joined_whatever_the_order_with_its_evidence(tmp_path):
     entities = {r["m"].value: r["e"].value for r in store.query(sparql_prefixes() + """
         SELECT ?m ?e WHERE { GRAPH ?g { [] nif:anchorOf ?m ; itsrdf:taIdentRef ?e } }""")}
     assert entities["Kemenkeu"] == entities["Kementerian Keuangan"]
-    decisions = {(r["s"].value, r["l"].value) for r in store.query(sparql_prefixes() + """
-        SELECT ?s ?l WHERE { ?d a crisis:AliasDecision ; crisis:shortName ?s ; crisis:longName ?l }""",
-        use_default_graph_as_union=True)}
-    assert decisions == {("Kemenkeu", "kementerian keuangan")}     # read first alone, joined at the end
+    decisions = {(r["s"].value, r["l"].value, r["r"].value) for r in store.query(sparql_prefixes() + """
+        SELECT ?s ?l ?r WHERE { ?d a crisis:AliasDecision ; crisis:shortName ?s ; crisis:longName ?l ;
+                                   crisis:aliasRule ?r }""", use_default_graph_as_union=True)}
+    assert decisions == {("Kemenkeu", "kementerian keuangan", "short form")}   # article b calls it so
 
 
 def test_a_persons_one_word_name_joins_the_one_full_name_of_the_corpus_it_is_a_word_of():
@@ -272,3 +272,6 @@ def test_spelling_variants_begin_alike_and_agree_on_numbers():
     assert _variant("luhut binsar pandjaitan", "luhut binsar panjaitan")
     assert not _variant("angkatan darat", "angkatan udara")
     assert not _variant("komisi ii", "komisi iii")
+    assert _variant("saltanat azirbek", "saltanet azirbek")
+    assert not _variant("kementerian keuangan", "kementerian kehutanan")     # two letters apart: two ministries
+    assert not _variant("partai amanat nasional", "partai amanah nasionalis")  # two words apart

@@ -10,7 +10,7 @@ from test_events import names, of, pipeline, read  # noqa: F401  (fixtures)
 
 from kg import rdf
 from kg.records import Dateline, Document, ExtractedDocument
-from kg.resolve.entities import Resolver
+from kg.resolve.entities import resolve_entities
 from kg.resolve.events import resolve_events
 from kg.vocab import CRISIS, DCTERMS, doc_iri
 
@@ -68,7 +68,7 @@ def test_a_dateline_is_document_metadata(pipeline):
 
     text = "Khartoum (ANTARA) - Tentara Sudan dan RSF bertempur di Omdurman."
     ext = extract(Document("sd-1", text, published=date(2023, 4, 16)), pipeline(text))
-    Resolver().resolve(ext)
+    resolve_entities(ext)
     assert ext.dateline == Dateline("Khartoum", "ANTARA")
     assert [m.text for m in ext.mentions] == ["Tentara", "Sudan", "RSF", "Omdurman"]
     doc = doc_iri("sd-1")

@@ -1,61 +1,90 @@
-"""Aliases over the whole corpus: a short form and the long name it is cut from are one entity,
-and so are a person's one-word name and the one full name of the corpus it is a word of.
+"""Which entity IRIs of different articles name one entity, decided over the whole corpus.
 
-Why over the corpus: while articles stream past, "Bareskrim" read before any article spells out
-"Badan Reserse Kriminal" gets a node of its own, and every later "Bareskrim" finds that node by
-name. Once every article is in, each entity known only by one short name joins the one entity
-whose long name it is cut from (kg.resolve.entities.short_form_of: initials, or pieces of two
-letters or more from each word) and with which it shares an article: the evidence that an
-article used both. A person known only by one word ("Prabowo") joins the one person of the
-corpus whose full name has that word ("Prabowo Subianto"), unless the word is a common one. A
-name that fits two entities joins neither; the decision depends on what is in the store only,
-not on the order articles came in.
+Each article names its entities from its own text (kg.resolve.entities), so the same entity may
+come out of two articles under two IRIs: "Kementerian Keuangan (Kemenkeu)" gives org/kemenkeu,
+another article's "Kementerian Keuangan" gives org/kementerian-keuangan. Once every article is in,
+these join:
+
+- **same name**: two entities that share a name ("kementerian keuangan"). A one-word name counts
+  only where it is the entity's own name, not one an article read as a short form or as the
+  first name of its own Agus: an article's misreading stays in that article;
+- **spelling variant**: multi-word names one letter apart in one word ("kementrian keuangan",
+  "kementerian keuangan"; kg.resolve.entities._variant). People only when their articles also
+  share ``CONTEXT`` other entities: two articles' Abdul Azis and Abdul Aziz, one in a theft in
+  Aceh and one in a football match, are two men;
+- **same letters**: a name written with or without spaces ("Net Blocks", "NetBlocks"), not a person's;
+- **short form**: an entity known only by one short name joins the one entity whose long name it
+  is cut from (initials, or pieces of two letters or more from each word) and with which it
+  shares an article, or which an article called by that short name: the evidence that an
+  article used both;
+- **word of a name**: a person known only by one word ("Prabowo") joins the one person of the
+  corpus whose full name has that word ("Prabowo Subianto"), unless the word is a common one.
+
+A name that fits two entities joins neither. Every joined group is named by one of its IRIs: a
+gazetteer item's, else the most used and fullest; never by which article came first, so the
+result depends on what is in the corpus only, not on the order articles came in or how the
+corpus was cut.
 """
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from typing import Callable
 
+from kg import gazetteer
 from kg.gazetteer import normalise
 from kg.records import ENTITY_KIND
-from kg.resolve.entities import PLAIN_WORDS, SKIP_WORDS, may_be_short_form, short_form_of
+from kg.resolve.entities import PLAIN_WORDS, SKIP_WORDS, _variant, may_be_short_form, short_form_of
+from kg.vocab import entity_iri
+
+RULES = ("same name", "spelling variant", "same letters", "short form", "word of a name")
+CONTEXT = 2    # other entities that the articles of two people spelt alike must share
 
 
 @dataclass(frozen=True)
 class Alias:
-    """``alias`` is another name of ``entity``: ``name`` was read as a short form of ``long``."""
+    """``alias`` is another IRI of ``entity``: its name ``name`` matched ``long`` by ``rule``."""
     alias: str
     entity: str
     name: str
     long: str
+    rule: str
 
 
 def find_aliases(names: dict[str, Counter], documents: dict[str, set[str]]) -> list[Alias]:
-    """From entity IRI → Counter of (class, surface form) and entity IRI → its articles."""
+    """From entity IRI → Counter of (class, surface form) and entity IRI → its articles: every IRI
+    that joins another, with the IRI that names the group it joins."""
     kind_of = {iri: _kind(counts) for iri, counts in names.items()}
-    long_names: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)   # (kind, first letters) → (key, iri)
-    persons: dict[str, set[tuple[str, str]]] = defaultdict(set)                  # word → (full name, person iri)
-    for iri, counts in names.items():
-        for key in {normalise(anchor) for _, anchor in counts}:
-            words = [w for w in key.split() if w not in SKIP_WORDS]
-            if len(words) < 2:
+    groups = _Groups()
+    reasons: list[tuple[str, str, str, str, str]] = []   # (iri, its name, other iri, other's name, rule)
+    near = _neighbours(documents)
+    for rule, pairs in (("same name", _same_names), ("spelling variant", _variants), ("same letters", _same_letters)):
+        for a, name, b, other in pairs(names, kind_of):
+            if rule == "spelling variant" and kind_of[a] == "Person" and len(near(a) & near(b) - {a, b}) < CONTEXT:
                 continue
-            long_names[(kind_of[iri], key[:1])].add((key, iri))
-            if kind_of[iri] == "Person":
-                for word in words:
-                    persons[word].add((key, iri))
-    found = []
-    for iri, counts in sorted(names.items()):
-        keys = sorted({normalise(anchor) for _, anchor in counts} - {""})
-        anchors = sorted({anchor for _, anchor in counts})
-        if not keys:
-            continue
-        if len(keys) == 1 and " " not in keys[0]:
-            alias = _short_form(iri, kind_of[iri], anchors[0], keys[0], long_names, documents) or \
-                (_word_of_a_name(iri, anchors[0], keys[0], persons) if kind_of[iri] == "Person" else None)
-            if alias:
-                found.append(alias)
-    return found
+            if groups.join(a, b):
+                reasons.append((a, name, b, other, rule))
+    merged_names, merged_documents = groups.merged(names, documents)
+    merged_kinds = {iri: _kind(counts) for iri, counts in merged_names.items()}
+    for a, name, b, other, rule in _short_names(merged_names, merged_kinds, merged_documents):
+        if groups.join(a, b):
+            reasons.append((a, name, b, other, rule))
+    best = groups.best(_naming_key({iri: names[iri] for iri in groups.parent}))
+    found = {}
+    for a, name, b, other, rule in sorted(reasons):
+        for iri, written, matched in ((a, name, other), (b, other, name)):
+            if iri != best[iri] and iri not in found:
+                found[iri] = Alias(iri, best[iri], written, normalise(matched), rule)
+    return [found[iri] for iri in sorted(found)]
+
+
+def _neighbours(documents: dict[str, set[str]]) -> Callable[[str], set[str]]:
+    """Entity → the entities of its articles."""
+    entities: dict[str, set[str]] = defaultdict(set)
+    for iri, articles in documents.items():
+        for article in articles:
+            entities[article].add(iri)
+    return lambda iri: set().union(*(entities[a] for a in documents.get(iri, ())))
 
 
 def _kind(counts: Counter) -> str:
@@ -65,24 +94,160 @@ def _kind(counts: Counter) -> str:
     return max(classes, key=lambda c: (classes[c], c))
 
 
-def _short_form(iri: str, kind: str, anchor: str, key: str, long_names, documents) -> Alias | None:
+def _keys(counts: Counter) -> list[tuple[str, str]]:
+    """(normalised name, a way it is written), one per name, sorted."""
+    written = {}
+    for _, anchor in sorted(counts):
+        written.setdefault(normalise(anchor), anchor)
+    return sorted((key, anchor) for key, anchor in written.items() if key)
+
+
+def _same_names(names, kind_of):
+    first: dict[tuple[str, str], tuple[str, str]] = {}
+    for iri in sorted(names):
+        kind = kind_of[iri]
+        for key, anchor in _keys(names[iri]):
+            if " " not in key and (kind == "Person" or entity_iri(kind, anchor) != iri):
+                continue
+            other, written = first.setdefault((kind, key), (iri, anchor))
+            if other != iri:
+                yield iri, anchor, other, written
+
+
+def _same_letters(names, kind_of):
+    first: dict[tuple[str, str], tuple[str, str]] = {}
+    for iri in sorted(names):
+        if kind_of[iri] in ("Person", "Group"):
+            continue
+        for key, anchor in _keys(names[iri]):
+            if " " not in key and entity_iri(kind_of[iri], anchor) != iri:
+                continue
+            other, written = first.setdefault((kind_of[iri], key.replace(" ", "")), (iri, anchor))
+            if other != iri:
+                yield iri, anchor, other, written
+
+
+def _variants(names, kind_of):
+    """Multi-word names indexed by kind, length and word at each position: a variant is looked for
+    only among names sharing a word in place, so the stage stays linear in the corpus."""
+    index: dict[tuple, set[tuple[str, str, str]]] = defaultdict(set)
+    for iri in sorted(names):
+        kind = kind_of[iri]
+        if kind == "Group":
+            continue
+        for key, anchor in _keys(names[iri]):
+            words = key.split()
+            if len(words) < 2:
+                continue
+            candidates = {c for i, w in enumerate(words) for c in index.get((kind, len(words), i, w), ())}
+            for name, other, written in sorted(candidates):
+                if other != iri and name != key and _variant(name, key):
+                    yield iri, anchor, other, written
+            for i, w in enumerate(words):
+                index[(kind, len(words), i, w)].add((key, iri, anchor))
+
+
+def _short_names(names, kind_of, documents):
+    long_names: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)   # (kind, first letter) → (key, iri)
+    persons: dict[str, set[tuple[str, str]]] = defaultdict(set)                  # word → (full name, person iri)
+    called: dict[str, set[str]] = defaultdict(set)                               # name → iris it names
+    for iri, counts in names.items():
+        for key, _ in _keys(counts):
+            called[key].add(iri)
+            words = [w for w in key.split() if w not in SKIP_WORDS]
+            if len(words) < 2:
+                continue
+            long_names[(kind_of[iri], key[:1])].add((key, iri))
+            if kind_of[iri] == "Person":
+                for word in words:
+                    persons[word].add((key, iri))
+    for iri, counts in sorted(names.items()):
+        keys = _keys(counts)
+        if len(keys) != 1 or " " in keys[0][0]:
+            continue
+        key, anchor = keys[0]
+        found = _short_form(iri, kind_of[iri], anchor, key, long_names, documents, called) or \
+            (_word_of_a_name(iri, key, persons) if kind_of[iri] == "Person" else None)
+        if found:
+            long, target, rule = found
+            yield iri, anchor, target, long, rule
+
+
+def _short_form(iri, kind, anchor, key, long_names, documents, called):
     if kind == "Group" or not may_be_short_form(anchor):
         return None
     articles = documents.get(iri, set())
     fits = {(long, target) for long, target in long_names.get((kind, key[:1]), ())
-            if target != iri and short_form_of(anchor, long) and articles & documents.get(target, set())}
-    targets = {target for _, target in fits}
-    if len(targets) != 1:
-        return None
-    long, target = min(fits)
-    return Alias(iri, target, anchor, long)
+            if target != iri and short_form_of(anchor, long)
+            and (articles & documents.get(target, set()) or target in called[key])}
+    return _one(fits, "short form")
 
 
-def _word_of_a_name(iri: str, anchor: str, key: str, persons) -> Alias | None:
+def _word_of_a_name(iri, key, persons):
     if key in PLAIN_WORDS or len(key) < 3:
         return None
-    owners = {(long, target) for long, target in persons.get(key, ()) if target != iri}
-    if len({target for _, target in owners}) != 1:
+    return _one({(long, target) for long, target in persons.get(key, ()) if target != iri}, "word of a name")
+
+
+def _one(fits: set[tuple[str, str]], rule: str):
+    """The (long name, entity, rule) when the names fit one entity only."""
+    if len({target for _, target in fits}) != 1:
         return None
-    long, target = min(owners)
-    return Alias(iri, target, anchor, long)
+    long, target = min(fits)
+    return long, target, rule
+
+
+def _naming_key(names: dict[str, Counter]):
+    """Which IRI names a group: a gazetteer item's, then the one whose mentions times words are most
+    (a full name read once outweighs a first name read twice, "Polri" read often a stray "Polr I"),
+    the one with most words, the first in order."""
+    items = set()
+    for counts in names.values():
+        for _, anchor in counts:
+            for row in gazetteer.load().lookup(anchor):
+                kind = gazetteer.KIND_CLASS.get(row.kind)
+                if kind:
+                    items.add(entity_iri(ENTITY_KIND[kind], row.label_en or row.label_id))
+    mentions = {iri: sum(counts.values()) for iri, counts in names.items()}
+    words = {iri: iri.rsplit("/", 1)[-1].count("-") + 1 for iri in names}
+    return lambda iri: (iri not in items, -mentions[iri] * words[iri], -words[iri], iri)
+
+
+class _Groups:
+    """Union-find over entity IRIs."""
+
+    def __init__(self):
+        self.parent: dict[str, str] = {}
+
+    def find(self, iri: str) -> str:
+        root = iri
+        while self.parent.get(root, root) != root:
+            root = self.parent[root]
+        while iri != root:
+            self.parent[iri], iri = root, self.parent.get(iri, iri)
+        return root
+
+    def join(self, a: str, b: str) -> bool:
+        """Join the groups of a and b; False when they were one already."""
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return False
+        self.parent[ra], self.parent[rb] = min(ra, rb), min(ra, rb)
+        return True
+
+    def merged(self, names: dict[str, Counter], documents: dict[str, set[str]]):
+        """Names and articles of each group, under its root."""
+        merged_names: dict[str, Counter] = defaultdict(Counter)
+        merged_documents: dict[str, set[str]] = defaultdict(set)
+        for iri, counts in names.items():
+            root = self.find(iri)
+            merged_names[root].update(counts)
+            merged_documents[root] |= documents.get(iri, set())
+        return merged_names, merged_documents
+
+    def best(self, key) -> dict[str, str]:
+        """Every IRI of a group of two or more → the IRI that names the group."""
+        members: dict[str, list[str]] = defaultdict(list)
+        for iri in list(self.parent):
+            members[self.find(iri)].append(iri)
+        return {iri: min(group, key=key) for group in members.values() for iri in group}

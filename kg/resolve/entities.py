@@ -1,23 +1,25 @@
-"""Merge mentions into entities: one node per real-world entity, across documents.
+"""Merge one article's mentions into entities, from that article alone and the gazetteer.
 
 Keys, in order of trust: a gazetteer row (verified Wikidata item), an acronym
 ("CSTO", learned from "Long Name (CSTO)"), a collective actor's canonical key,
 a person's full name (bare surnames and first names attach to the full name
-seen in the same document), and finally the normalised surface form. Small spelling variants of multi-word
-names ("Zaw Min Tun"/"Zaw Min Tunn", "Netblocks"/"NetBlocks") merge.
+seen in the same article), and finally the normalised surface form. Small spelling variants of
+multi-word names ("Saltanat Azirbek"/"Saltanet Azirbek") merge.
 
 In an article, a short form joins the one long name of that article it is cut
 from (kg/lang/id/short_forms.json): initials ("KPK", "SBY") or pieces from the
 start of each word ("Kemenkeu", "Jaksel", "Jokowi"); a person's name that runs,
 word for word, inside one longer name of the article ("Sri Mulyani" in "Sri
-Mulyani Indrawati") joins it. Across articles, kg.resolve.aliases joins short
-forms and one-word names of people once every article is in, whatever their order.
+Mulyani Indrawati") joins it.
+
+Why nothing carries from one article to the next: an article's IRIs then depend on the article
+only, so a cluster can resolve articles anywhere, in any order. Which IRIs of different articles
+name one entity is decided once every article is in (kg.resolve.aliases).
 """
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from difflib import SequenceMatcher
 from functools import lru_cache
 
 from kg import gazetteer
@@ -27,7 +29,6 @@ from kg.nlp import read_list, read_table
 from kg.records import ENTITY_KIND, ExtractedDocument, Mention
 from kg.vocab import entity_iri
 
-SIMILAR_WORD = 0.8
 ROMAN = re.compile(r"[ivxlc]+")
 GROUPS = {phrase: (key, label) for phrase, key, label in read_table("groups.tsv")}
 SHORT = language().json("short_forms.json")
@@ -36,8 +37,13 @@ WORD_PREFIXES = sorted(SHORT["word_prefixes"], key=len, reverse=True)
 PLAIN_WORDS = set(read_list("given_names.txt")) | set(read_list("common_words.txt"))
 
 
-class Resolver:
-    """Assigns entity IRIs to mentions; remembers names across documents."""
+def resolve_entities(ext: ExtractedDocument) -> None:
+    """Set the entity IRI of each mention of one article."""
+    _Article().resolve(ext)
+
+
+class _Article:
+    """The names one article has given its entities so far."""
 
     def __init__(self):
         self.by_name: dict[tuple[str, str], str] = {}     # (kind, normalised name) → IRI
@@ -46,7 +52,7 @@ class Resolver:
         self.gaz = gazetteer.load()
 
     def remember(self, iri: str, kind: str, names) -> None:
-        """Register names of an entity (from the store, or just resolved)."""
+        """Register names of an entity just resolved."""
         for name in names:
             key = normalise(name)
             if not key:
@@ -80,8 +86,7 @@ class Resolver:
             mention.entity = iri
             if " " in key:
                 local.append((kind, key, iri))
-            if kind != "Person" or " " in key or iri == entity_iri(kind, mention.text):
-                self.remember(iri, kind, [mention.text])   # "Agus" that is Agus Rahardjo here is not everywhere
+            self.remember(iri, kind, [mention.text])
 
     def _organisation_with_acronym(self, long: Mention, acronym: Mention) -> str:
         iri = self._lookup(acronym, "Organization") or self._lookup(long, "Organization") \
@@ -179,12 +184,15 @@ class _Variants:
 
 
 def _variant(a: str, b: str) -> bool:
-    """Spelling variants of one name: word by word alike ("saltanat azirbek" / "saltanet azirbek"),
-    unlike names that differ in a word ("kementerian dalam negeri" / "kementerian luar negeri")
-    or a number."""
+    """Spelling variants of one name: the same words but one, spelt one letter apart ("saltanat
+    azirbek" / "saltanet azirbek", "luhut binsar pandjaitan" / "luhut binsar panjaitan"), unlike
+    names that differ in a word ("kementerian keuangan" / "kementerian kehutanan") or a number."""
     words_a, words_b = a.split(), b.split()
-    return len(words_a) == len(words_b) and \
-        all(x == y or (not _numeral(x) and not _numeral(y) and _similar(x, y)) for x, y in zip(words_a, words_b))
+    if len(words_a) != len(words_b):
+        return False
+    differ = [(x, y) for x, y in zip(words_a, words_b) if x != y]
+    return len(differ) == 1 and not _numeral(differ[0][0]) and not _numeral(differ[0][1]) and \
+        _one_letter_apart(*differ[0])
 
 
 def _numeral(word: str) -> bool:
@@ -192,11 +200,12 @@ def _numeral(word: str) -> bool:
     return word.isdigit() or ROMAN.fullmatch(word) is not None
 
 
-def _similar(x: str, y: str) -> bool:
-    """The same first letter ("darat" and "udara" are two words) and difflib's ratio ≥ SIMILAR_WORD,
-    its cheap upper bounds tried first."""
-    if x[:1] != y[:1]:
+def _one_letter_apart(x: str, y: str) -> bool:
+    """One letter changed, added or dropped, never the first ("darat" and "udara" are two words),
+    in words of four letters or more."""
+    if x[:1] != y[:1] or min(len(x), len(y)) < 4 or abs(len(x) - len(y)) > 1:
         return False
-    matcher = SequenceMatcher(None, x, y)
-    return matcher.real_quick_ratio() >= SIMILAR_WORD and matcher.quick_ratio() >= SIMILAR_WORD and \
-        matcher.ratio() >= SIMILAR_WORD
+    if len(x) == len(y):
+        return sum(p != q for p, q in zip(x, y)) == 1
+    short, long = sorted((x, y), key=len)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))

@@ -20,7 +20,8 @@ as an analyst would sign it, only when
 - the score of what they share (``WEIGHTS``, plus the date) reaches the threshold.
 
 Candidates are the reports that share such a key and whose dates are close, so the cost grows
-with the corpus, not its square. Pairs are joined best first (score, then IRIs), and a join is
+with the corpus, not its square. The blocks of reports sharing a key are scored in batches, a
+map that a cluster may run on its workers (kg.cluster). Pairs are joined best first (score, then IRIs), and a join is
 refused when any two reports of the two incidents disagree or when both hold a report of the
 same article (the article's own coreference already kept them apart): the result depends on
 the set of reports only, never on the order in which they were read.
@@ -30,7 +31,9 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import combinations
+from typing import Callable
 
 THRESHOLD = 2.5          # default strictness: a person and a day, a site and a day, a town and a stated day
 WEIGHTS = {"person": 2.0, "site": 2.0, "town": 1.5, "organisation": 1.0, "region": 1.0}
@@ -39,6 +42,7 @@ PUBLICATION_DATE = 0.5   # a publication date stands in for one of them, a day a
 PUBLICATION_LAG = 1      # days by which news of an incident may follow it
 LATE_REPORT = 30         # days by which a later article may recall an incident without dating it
 QUOTE_OVERLAP = 0.2       # share of the shorter quote's words that two reports of one statement share
+BATCH = 20_000            # reports (counted once per block they are in) scored in one task
 
 
 @dataclass(frozen=True)
@@ -78,13 +82,15 @@ class Incident:
     merges: list[Merge] = field(default_factory=list)
 
 
-def incidents(reports: list[Report], threshold: float = THRESHOLD) -> list[Incident]:
-    """The incidents that join reports of two or more articles."""
+def incidents(reports: list[Report], threshold: float = THRESHOLD, map: Callable = map) -> list[Incident]:
+    """The incidents that join reports of two or more articles; ``map`` scores the batches of
+    blocks (the builtin, or a cluster's)."""
     by_iri = {r.iri: r for r in reports}
     members: dict[str, list[str]] = {r.iri: [r.iri] for r in reports}   # root → report IRIs
     root = {r.iri: r.iri for r in reports}
     merges: dict[str, list[Merge]] = defaultdict(list)
-    for merge in sorted(_candidate_merges(reports, threshold), key=lambda m: (-m.score, m.a, m.b)):
+    scored = map(partial(_block_merges, threshold=threshold), _batches(_blocks(reports)))
+    for merge in sorted((m for batch in scored for m in batch), key=lambda m: (-m.score, m.a, m.b)):
         ra, rb = root[merge.a], root[merge.b]
         if ra == rb or not _joinable([by_iri[i] for i in members[ra]], [by_iri[i] for i in members[rb]]):
             continue
@@ -106,27 +112,49 @@ def _seniority(r: Report) -> tuple:
     return (r.published or datetime.date.max, r.iri)
 
 
-def _candidate_merges(reports: list[Report], threshold: float):
-    """Pairs of reports that share a key and whose dates are close enough, scored. A pair is scored
-    in the block of the smallest key its reports share only, so no set of pairs seen is kept."""
+def _blocks(reports: list[Report]) -> list[tuple[tuple, list[Report]]]:
+    """Dated reports grouped by (kind, key), in a fixed order."""
     blocks: dict[tuple, list[Report]] = defaultdict(list)
     for r in reports:
         if r.date is None:
             continue
         for key in r.keys:
             blocks[(r.kind, key)].append(r)
+    return sorted(blocks.items(), key=lambda item: repr(item[0]))
+
+
+def _batches(blocks: list) -> list[list]:
+    """Blocks cut into batches of about ``BATCH`` reports, one task each."""
+    batches, size = [[]], 0
+    for block in blocks:
+        if size >= BATCH:
+            batches.append([])
+            size = 0
+        batches[-1].append(block)
+        size += len(block[1])
+    return batches
+
+
+def _block_merges(batch: list, threshold: float) -> list[Merge]:
+    """The merges one batch of blocks gives."""
+    return [merge for block in batch for merge in _scored(block, threshold)]
+
+
+def _scored(block: tuple, threshold: float):
+    """Pairs of reports of one block whose dates are close enough, scored. A pair is scored in the
+    block of the smallest key its reports share only, so no set of pairs seen is kept."""
+    (_, key), reports = block
     reach = datetime.timedelta(days=LATE_REPORT)
-    for (_, key), block in blocks.items():
-        block.sort(key=lambda r: (r.date, r.iri))
-        for i, a in enumerate(block):
-            for b in block[i + 1:]:
-                if b.date - (a.end_date or a.date) > reach:
-                    break
-                if min(a.keys & b.keys) != key:
-                    continue
-                merge = score(a, b)
-                if merge and merge.score >= threshold:
-                    yield merge
+    reports = sorted(reports, key=lambda r: (r.date, r.iri))
+    for i, a in enumerate(reports):
+        for b in reports[i + 1:]:
+            if b.date - (a.end_date or a.date) > reach:
+                break
+            if min(a.keys & b.keys) != key:
+                continue
+            merge = score(a, b)
+            if merge and merge.score >= threshold:
+                yield merge
 
 
 def score(a: Report, b: Report) -> Merge | None:
