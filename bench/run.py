@@ -125,7 +125,7 @@ def mode_stages(corpus: str, limit: str) -> dict:
     from kg.ingest import read_documents
     from kg.identity import resolve_store
     from kg.pipeline import Tally, label_and_link, settings_hash
-    from kg.resolve.entities import Resolver
+    from kg.resolve.entities import resolve_entities
     from kg.resolve.events import resolve_events
 
     t = {}
@@ -142,9 +142,9 @@ def mode_stages(corpus: str, limit: str) -> dict:
     extracted = [extract(d, sd) for d, sd in zip(docs, sdocs)]
     t["extract"] = time.perf_counter() - s
     s = time.perf_counter()
-    resolver, tally = Resolver(), Tally()
+    tally = Tally()
     for ext in extracted:
-        resolver.resolve(ext)
+        resolve_entities(ext)
         resolve_events(ext)
         tally.add(ext)
     t["resolve"] = time.perf_counter() - s

@@ -74,13 +74,14 @@ def read_reports(store: ox.Store) -> list[Report]:
     kinds = _entity_kinds(store)
     published = {r["d"].value: datetime.date.fromisoformat(r["p"].value) for r in store.query(
         sparql_prefixes() + "SELECT ?d ?p WHERE { GRAPH ?d { ?d a crisis:Document ; dcterms:issued ?p } }")}
-    values = " ".join(f"crisis:{p}" for p in REPORT_PROPERTIES)
     facts: dict[tuple[str, str], dict[str, list[ox.Term]]] = defaultdict(lambda: defaultdict(list))
-    for r in store.query(sparql_prefixes() + f"""SELECT ?g ?e ?p ?o WHERE {{
-            GRAPH ?g {{ ?e crisis:evidence ?g . {{ ?e a ?o BIND(rdf:type AS ?p) }} UNION
-            {{ VALUES ?p {{ {values} }} ?e ?p ?o }} }} }}"""):
-        document = r["g"].value.split("#", 1)[0]
-        facts[(document, r["e"].value)][r["p"].value.rsplit("#", 1)[-1]].append(r["o"])
+    wanted = {ox.NamedNode(RDF + "type"), *(ox.NamedNode(CRISIS + p) for p in REPORT_PROPERTIES)}
+    for evidence in store.quads_for_pattern(None, ox.NamedNode(CRISIS + "evidence"), None, None):
+        event, graph = evidence.subject, evidence.graph_name    # an event's facts, read by index
+        found = facts[(graph.value.split("#", 1)[0], event.value)]
+        for q in store.quads_for_pattern(event, None, None, graph):
+            if q.predicate in wanted:
+                found[q.predicate.value.rsplit("#", 1)[-1]].append(q.object)
     return [_report(document, iri, f, published.get(document), kinds) for (document, iri), f in sorted(facts.items())]
 
 

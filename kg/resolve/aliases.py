@@ -148,7 +148,10 @@ def _variants(names, kind_of):
 
 
 def _short_names(names, kind_of, documents):
-    long_names: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)   # (kind, first letter) → (key, iri)
+    """Short forms and one-word names of people. A short form's candidates are the entities of its
+    articles and those some article calls by it, so the cost grows with the corpus, not with the
+    number of short names times long ones."""
+    long_names: dict[str, set[str]] = defaultdict(set)                           # iri → its long names
     persons: dict[str, set[tuple[str, str]]] = defaultdict(set)                  # word → (full name, person iri)
     called: dict[str, set[str]] = defaultdict(set)                               # name → iris it names
     for iri, counts in names.items():
@@ -157,30 +160,29 @@ def _short_names(names, kind_of, documents):
             words = [w for w in key.split() if w not in SKIP_WORDS]
             if len(words) < 2:
                 continue
-            long_names[(kind_of[iri], key[:1])].add((key, iri))
+            long_names[iri].add(key)
             if kind_of[iri] == "Person":
                 for word in words:
                     persons[word].add((key, iri))
+    near = _neighbours(documents)
     for iri, counts in sorted(names.items()):
         keys = _keys(counts)
         if len(keys) != 1 or " " in keys[0][0]:
             continue
         key, anchor = keys[0]
-        found = _short_form(iri, kind_of[iri], anchor, key, long_names, documents, called) or \
-            (_word_of_a_name(iri, key, persons) if kind_of[iri] == "Person" else None)
+        candidates = {t for t in near(iri) | called[key] if t != iri and kind_of[t] == kind_of[iri]}
+        found = _short_form(kind_of[iri], anchor, key, {(long, t) for t in candidates for long in long_names[t]}) \
+            or (_word_of_a_name(iri, key, persons) if kind_of[iri] == "Person" else None)
         if found:
             long, target, rule = found
             yield iri, anchor, target, long, rule
 
 
-def _short_form(iri, kind, anchor, key, long_names, documents, called):
+def _short_form(kind, anchor, key, candidates: set[tuple[str, str]]):
     if kind == "Group" or not may_be_short_form(anchor):
         return None
-    articles = documents.get(iri, set())
-    fits = {(long, target) for long, target in long_names.get((kind, key[:1]), ())
-            if target != iri and short_form_of(anchor, long)
-            and (articles & documents.get(target, set()) or target in called[key])}
-    return _one(fits, "short form")
+    return _one({(long, target) for long, target in candidates
+                 if long[:1] == key[:1] and short_form_of(anchor, long)}, "short form")
 
 
 def _word_of_a_name(iri, key, persons):
