@@ -64,5 +64,13 @@ def entity_iri(kind: str, key: str) -> str:
     return f"{ID}{slug(kind)}/{slug(key)}"
 
 
+IN_ARTICLE = "/in/"
+
+
+def article_entity_iri(kind: str, key: str, doc_id: str) -> str:
+    """An entity known to one article by one word ("Agus"): which Agus is decided over the corpus."""
+    return f"{entity_iri(kind, key)}{IN_ARTICLE}{slug(doc_id, 120)}"
+
+
 def event_iri(doc_id: str, begin: int, end: int) -> str:
     return f"{ID}event/{slug(doc_id, 120)}-{begin}-{end}"

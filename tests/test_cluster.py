@@ -81,9 +81,6 @@ def test_shards_loaded_in_any_order_give_the_graph_of_one_build(one_build, shard
     expected = quads(one_build)
     invoke("load", nq[1], nq[0], "--store", tmp_path / "reversed")
     assert quads(tmp_path / "reversed") == expected
-    for shard in nq:                                  # one load after the other
-        invoke("load", shard, "--store", tmp_path / "one_by_one")
-    assert quads(tmp_path / "one_by_one") == expected
 
 
 @pytest.mark.parametrize("workers", [1, 2])

@@ -250,19 +250,37 @@ def test_an_alias_is_joined_whatever_the_order_with_its_evidence(tmp_path):
     assert decisions == {("Kemenkeu", "kementerian keuangan", "short form")}   # article b calls it so
 
 
-def test_a_persons_one_word_name_joins_the_one_full_name_of_the_corpus_it_is_a_word_of():
+def test_an_articles_one_word_person_joins_the_full_name_whose_articles_it_shares_context_with():
     from collections import Counter
 
     from kg.resolve.aliases import find_aliases
 
-    names = {"person/yingluck": Counter({("Person", "Yingluck"): 2}),
-             "person/yingluck-shinawatra": Counter({("Person", "Yingluck Shinawatra"): 1}),
-             "person/prayut": Counter({("Person", "Prayut"): 1}),
-             "person/prayut-chan-o-cha": Counter({("Person", "Prayut Chan-o-cha"): 1}),
-             "person/prayut-jantarasri": Counter({("Person", "Prayut Jantarasri"): 1})}
-    documents = {iri: {f"d{n}"} for n, iri in enumerate(names)}     # no article names two of them
+    person = lambda name, article="": f"person/{name}" + (f"/in/{article}" if article else "")  # noqa: E731
+    names = {person("yingluck", "d0"): Counter({("Person", "Yingluck"): 2}),
+             person("yingluck-shinawatra"): Counter({("Person", "Yingluck Shinawatra"): 1}),
+             person("prayut", "d2"): Counter({("Person", "Prayut"): 1}),
+             person("prayut-chan-o-cha"): Counter({("Person", "Prayut Chan-o-cha"): 1}),
+             person("prayut-jantarasri"): Counter({("Person", "Prayut Jantarasri"): 1}),
+             person("boediono", "d5"): Counter({("Person", "Boediono"): 1}),
+             person("boediono", "d6"): Counter({("Person", "Boediono"): 3}),
+             person("djarot", "d7"): Counter({("Person", "Djarot"): 1}),
+             person("djarot-saiful-hidayat"): Counter({("Person", "Djarot Saiful Hidayat"): 1}),
+             "place/bangkok": Counter({("City", "Bangkok"): 4}), "org/pheu-thai": Counter({("PoliticalParty", "Pheu Thai"): 2}),
+             "place/cilacap": Counter({("City", "Cilacap"): 1}), "place/jakarta": Counter({("City", "Jakarta"): 1}),
+             "org/bank-indonesia": Counter({("GovernmentBody", "Bank Indonesia"): 2})}
+    documents = {person("yingluck", "d0"): {"d0"}, person("yingluck-shinawatra"): {"d1"},
+                 person("prayut", "d2"): {"d2"}, person("prayut-chan-o-cha"): {"d3"}, person("prayut-jantarasri"): {"d4"},
+                 person("boediono", "d5"): {"d5"}, person("boediono", "d6"): {"d6"},
+                 person("djarot", "d7"): {"d7"}, person("djarot-saiful-hidayat"): {"d8"},
+                 "place/bangkok": {"d0", "d1", "d2", "d3"}, "org/pheu-thai": {"d0", "d1", "d2", "d3"},
+                 "place/cilacap": {"d7"}, "place/jakarta": {"d5", "d6", "d7", "d8"}, "org/bank-indonesia": {"d5", "d6"}}
     found = find_aliases(names, documents)
-    assert [(a.alias, a.entity) for a in found] == [("person/yingluck", "person/yingluck-shinawatra")]
+    assert [(a.alias, a.entity, a.rule) for a in found] == [
+        (person("boediono", "d5"), person("boediono"), "one name"),      # no full name has it, same context
+        (person("boediono", "d6"), person("boediono"), "one name"),
+        (person("prayut", "d2"), person("prayut-chan-o-cha"), "word of a name"),   # the one in context
+        (person("yingluck", "d0"), person("yingluck-shinawatra"), "word of a name")]
+    # the crash article's Djarot shares only Jakarta with the politician's: apart
     assert find_aliases(dict(reversed(list(names.items()))), documents) == found    # whatever the order
 
 

@@ -17,8 +17,14 @@ these join:
   is cut from (initials, or pieces of two letters or more from each word) and with which it
   shares an article, or which an article called by that short name: the evidence that an
   article used both;
-- **word of a name**: a person known only by one word ("Prabowo") joins the one person of the
-  corpus whose full name has that word ("Prabowo Subianto"), unless the word is a common one.
+- **word of a name**: a person an article knows only by one word ("Prabowo"; each article's is
+  its own node, kg.resolve.entities) joins the one person of the corpus whose full name has that
+  word ("Prabowo Subianto") and whose articles share ``CONTEXT`` other entities with that
+  article, unless the word is a common one: the crash article's pilot Djarot is not the
+  politician Djarot Saiful Hidayat;
+- **one name**: people known by one word that no full name of the corpus has are one person
+  across the articles that name them so: all of them for a rare word, those in shared context
+  for a given name ("Wiranto", "Boediono", and every Agus).
 
 A name that fits two entities joins neither. Every joined group is named by one of its IRIs: a
 gazetteer item's, else the most used and fullest; never by which article came first, so the
@@ -35,10 +41,11 @@ from kg import gazetteer
 from kg.gazetteer import normalise
 from kg.records import ENTITY_KIND
 from kg.resolve.entities import PLAIN_WORDS, SKIP_WORDS, _variant, may_be_short_form, short_form_of
-from kg.vocab import entity_iri
+from kg.vocab import IN_ARTICLE, entity_iri
 
-RULES = ("same name", "spelling variant", "same letters", "short form", "word of a name")
-CONTEXT = 2    # other entities that the articles of two people spelt alike must share
+RULES = ("same name", "spelling variant", "same letters", "short form", "word of a name", "one name")
+CONTEXT = 2    # other entities that the articles of two people must share to be one
+ONE_NAME_PAIRS = 50_000   # articles' people of one given name compared pairwise, at most
 
 
 @dataclass(frozen=True)
@@ -69,7 +76,7 @@ def find_aliases(names: dict[str, Counter], documents: dict[str, set[str]]) -> l
     for a, name, b, other, rule in _short_names(merged_names, merged_kinds, merged_documents):
         if groups.join(a, b):
             reasons.append((a, name, b, other, rule))
-    best = groups.best(_naming_key({iri: names[iri] for iri in groups.parent}))
+    best = groups.best(_naming_key({iri: names.get(iri, Counter()) for iri in groups.parent}))
     found = {}
     for a, name, b, other, rule in sorted(reasons):
         for iri, written, matched in ((a, name, other), (b, other, name)):
@@ -165,17 +172,23 @@ def _short_names(names, kind_of, documents):
                 for word in words:
                     persons[word].add((key, iri))
     near = _neighbours(documents)
+    one_names: dict[str, list[tuple[str, str]]] = defaultdict(list)              # word → (article's person, as written)
     for iri, counts in sorted(names.items()):
         keys = _keys(counts)
         if len(keys) != 1 or " " in keys[0][0]:
             continue
         key, anchor = keys[0]
         candidates = {t for t in near(iri) | called[key] if t != iri and kind_of[t] == kind_of[iri]}
-        found = _short_form(kind_of[iri], anchor, key, {(long, t) for t in candidates for long in long_names[t]}) \
-            or (_word_of_a_name(iri, key, persons) if kind_of[iri] == "Person" else None)
+        found = _short_form(kind_of[iri], anchor, key, {(long, t) for t in candidates for long in long_names[t]})
+        if not found and kind_of[iri] == "Person":      # an article's Agus, or the one-name node of earlier loads
+            found = _word_of_a_name(iri, key, persons, near)
+            if not found and IN_ARTICLE in iri and not persons.get(key) and len(key) >= 3:
+                one_names[key].append((iri, anchor))
         if found:
             long, target, rule = found
             yield iri, anchor, target, long, rule
+    for key, members in sorted(one_names.items()):
+        yield from _one_name(key, members, near)
 
 
 def _short_form(kind, anchor, key, candidates: set[tuple[str, str]]):
@@ -185,10 +198,27 @@ def _short_form(kind, anchor, key, candidates: set[tuple[str, str]]):
                  if long[:1] == key[:1] and short_form_of(anchor, long)}, "short form")
 
 
-def _word_of_a_name(iri, key, persons):
+def _word_of_a_name(iri, key, persons, near):
     if key in PLAIN_WORDS or len(key) < 3:
         return None
-    return _one({(long, target) for long, target in persons.get(key, ()) if target != iri}, "word of a name")
+    context = near(iri)
+    return _one({(long, target) for long, target in persons.get(key, ())
+                 if target != iri and len(context & near(target) - {iri, target}) >= CONTEXT}, "word of a name")
+
+
+def _one_name(key: str, members: list[tuple[str, str]], near):
+    """Articles' people known by a word that no full name of the corpus has, joined into one node:
+    all of them for a rare word ("Yingluck"); for a given name ("Wiranto", and every Agus), those
+    whose article shares ``CONTEXT`` entities with another's (at most ``ONE_NAME_PAIRS`` pairs are
+    compared: past that, a name too common to tell its bearers apart stays with each article)."""
+    node = members[0][0].split(IN_ARTICLE, 1)[0]
+    plain = key in PLAIN_WORDS
+    if plain and len(members) * (len(members) - 1) // 2 > ONE_NAME_PAIRS:
+        return
+    for i, (iri, anchor) in enumerate(members):
+        if not plain or any(len(near(iri) & near(other) - {iri, other}) >= CONTEXT
+                            for j, (other, _) in enumerate(members) if j != i):
+            yield iri, anchor, node, key, "one name"
 
 
 def _one(fits: set[tuple[str, str]], rule: str):
@@ -200,9 +230,9 @@ def _one(fits: set[tuple[str, str]], rule: str):
 
 
 def _naming_key(names: dict[str, Counter]):
-    """Which IRI names a group: a gazetteer item's, then the one whose mentions times words are most
-    (a full name read once outweighs a first name read twice, "Polri" read often a stray "Polr I"),
-    the one with most words, the first in order."""
+    """Which IRI names a group: a gazetteer item's, one that is not an article's own, then the one
+    whose mentions times words are most (a full name read once outweighs a first name read twice,
+    "Polri" read often a stray "Polr I"), the one with most words, the first in order."""
     items = set()
     for counts in names.values():
         for _, anchor in counts:
@@ -211,8 +241,8 @@ def _naming_key(names: dict[str, Counter]):
                 if kind:
                     items.add(entity_iri(ENTITY_KIND[kind], row.label_en or row.label_id))
     mentions = {iri: sum(counts.values()) for iri, counts in names.items()}
-    words = {iri: iri.rsplit("/", 1)[-1].count("-") + 1 for iri in names}
-    return lambda iri: (iri not in items, -mentions[iri] * words[iri], -words[iri], iri)
+    words = lambda iri: iri.rsplit("/", 1)[-1].count("-") + 1   # noqa: E731
+    return lambda iri: (iri not in items, IN_ARTICLE in iri, -mentions.get(iri, 0) * words(iri), -words(iri), iri)
 
 
 class _Groups:

@@ -10,7 +10,8 @@ In an article, a short form joins the one long name of that article it is cut
 from (kg/lang/id/short_forms.json): initials ("KPK", "SBY") or pieces from the
 start of each word ("Kemenkeu", "Jaksel", "Jokowi"); a person's name that runs,
 word for word, inside one longer name of the article ("Sri Mulyani" in "Sri
-Mulyani Indrawati") joins it.
+Mulyani Indrawati") joins it. A person the article names by one word only ("Agus") is that
+article's: which Agus, if any, of the corpus it is, is decided over the corpus.
 
 Why nothing carries from one article to the next: an article's IRIs then depend on the article
 only, so a cluster can resolve articles anywhere, in any order. Which IRIs of different articles
@@ -27,7 +28,7 @@ from kg.gazetteer import normalise
 from kg.lang import language
 from kg.nlp import read_list, read_table
 from kg.records import ENTITY_KIND, ExtractedDocument, Mention
-from kg.vocab import entity_iri
+from kg.vocab import article_entity_iri, entity_iri
 
 ROMAN = re.compile(r"[ivxlc]+")
 GROUPS = {phrase: (key, label) for phrase, key, label in read_table("groups.tsv")}
@@ -80,6 +81,8 @@ class _Article:
                 iri = next(iter(local_parts[key]))
             else:
                 iri = self._lookup(mention, kind, local) or entity_iri(kind, mention.text)
+            if kind == "Person" and " " not in key and iri == entity_iri(kind, mention.text):
+                iri = article_entity_iri(kind, mention.text, ext.doc.id)   # this article's Agus
             if kind == "Person" and " " in key:
                 for part in key.split():
                     local_parts.setdefault(part, set()).add(iri)
