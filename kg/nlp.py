@@ -58,6 +58,15 @@ DIRECTIONS = set(NAMES["directions"])
 LONG_NAME_WORDS = set(NAMES["long_name_words"]) | {"-"}    # inside a long name before "(ACRONYM)"
 RANK_SUFFIXES = set(NAMES["rank_suffixes"])
 DEGREES = set(NAMES["degrees"])
+UNITS = set(NAMES["units"])
+NOT_NAMES = set(NAMES["not_names"])
+THING_HEADS = set(NAMES["thing_heads"])
+PRODUCT_WORDS = set(NAMES["product_words"])
+LIST_OPENERS, LIST_JOINERS = set(NAMES["list_openers"]), set(NAMES["list_joiners"])
+CLITIC = re.compile("(" + "|".join(NAMES["clitics"]) + ")$")     # "Tetaplah": "tetap" + "-lah"
+SCORE = re.compile(r"\d{1,3}-\d{1,3}")     # "2-1" written as one token
+ROMAN = re.compile(r"[IVXLC]+")      # "Casimir III": a number of a name, no acronym
+ELONGATED = re.compile(r"([a-z])\1\1")      # "Amiiiin", "Wkwkkkk": a word drawn out in speech, no name
 ROLE = "Role"       # label of a reading that only keeps other readings off a person's title and rank words
 OFFICE_REACH = 10   # tokens between a title and the name after it: "Kepala Bidang Humas Polda Metro Jaya"
 TERRITORY_WORDS = 4  # words naming the territory of an office that holds its unit: "Kapolsek Taman Sari Jakarta Barat"
@@ -177,6 +186,7 @@ class CrisisEntities:
         self.org_heads = {row[0]: row[1] for row in heads}
         self.standalone_orgs = {row[0] for row in heads if row[2:] == ["alone"]}
         self.cue_heads = {row[0] for row in heads if row[2:] == ["cue"]}
+        self.national_heads = {row[0] for row in heads if row[2:] == ["national"]}
         self.org_head_matcher = _phrase_matcher(nlp, self.org_heads)
         self.org_words = set(read_list("org_words.txt"))
         self.org_tails = dict(read_table("org_tails.tsv"))
@@ -185,6 +195,8 @@ class CrisisEntities:
         self.locatives = set(read_list("locative_words.txt"))
         self.speech_verbs = set(read_list("speech_verbs.txt"))
         self.openers = set(read_list("sentence_openers.txt"))
+        self.function_openers = (self.openers | spacy.util.get_lang_class(LANG.spacy_lang).Defaults.stop_words) - \
+            self.given_names        # "Baik", "Kalau" opening a sentence: no word of the name after them
         self.common_words = common_words()
         self.date_words = date_words()
         self.place_cues = dict(read_table("place_cues.tsv"))
@@ -204,13 +216,15 @@ class CrisisEntities:
         heads = _longest(self.org_head_matcher(doc))
         candidates += self._organisations(doc, gaz_spans, heads)
         candidates += self._organisation_tails(doc)
-        aliases = self._acronym_definitions(doc, candidates, {i for s, e, _ in datelines for i in range(s, e)})
+        candidates += self._cued_lists(doc, heads)
+        candidates += self._score_lines(doc)
+        aliases, things = self._acronym_definitions(doc, candidates, {i for s, e, _ in datelines for i in range(s, e)})
         candidates += self._titled_persons(doc, gaz_spans, candidates)
         candidates += self._place_cues(doc)
         candidates += self._speakers(doc, candidates)
         candidates += self._appositive_speakers(doc, candidates)
-        candidates += self._model_spans(doc, candidates, heads)
-        candidates += self._given_name_persons(doc)
+        candidates += self._model_spans(doc, candidates, heads, things)
+        candidates += self._given_name_persons(doc, gaz_spans)
         candidates = _outside(candidates, datelines)
         chosen = _select(_outside(self._propagate_names(doc, _select(_untiled(candidates))), datelines))
         doc.ents = [self._span(doc, _without_degrees(doc, c)) for c in chosen if c.label != ROLE]
@@ -327,8 +341,12 @@ class CrisisEntities:
         before = doc[start - 1].text.lower() if start else ""
         if before in self.given_names and _capitalised(doc[start - 1]):
             return False        # "kata Ana Lima": a surname
-        return before in self.locatives or before in self.place_cues or \
+        return self._after_locative(doc, start) or \
             _model_says(doc, start, end, "LOC", default=not self._opens_sentence(doc, start))
+
+    def _after_locative(self, doc: Doc, i: int) -> bool:
+        """A locative or a place cue stands right before token ``i`` ("di Asmara", "kota Hamilton")."""
+        return i > 0 and (doc[i - 1].lower_ in self.locatives or doc[i - 1].lower_ in self.place_cues)
 
     @staticmethod
     def _opens_sentence(doc: Doc, i: int) -> bool:
@@ -350,7 +368,8 @@ class CrisisEntities:
         A lower-case media or company head is a description, not part of the name:
         "kantor berita (Rusia) Tass" names Tass. So is a cue word whatever its case ("Maskapai
         Lion Air", "aplikasi Gojek"), unless only dictionary words follow it ("Perusahaan Listrik
-        Negara" is the name): the cue gives the name its class.
+        Negara" is the name): the cue gives the name its class. A national head with a country's
+        name alone names that country's institution ("Bank Indonesia" is a central bank).
         """
         gaz_at = {c.start: c for c in gaz}
         # A name does not run on into a title or into a person the model sees ("Partai Golkar Aburizal Bakrie").
@@ -394,7 +413,49 @@ class CrisisEntities:
                 if _capitalised(doc[name_start]) and doc[name_start].text.lower() not in DIRECTIONS:
                     out.append(Candidate(name_start, end, cls, 4))
             else:
-                out.append(Candidate(start, end, cls, 4))
+                national = head in self.national_heads and head_end in gaz_at and \
+                    gaz_at[head_end].label == "Country" and gaz_at[head_end].end == end
+                out.append(Candidate(start, end, "GovernmentBody" if national else cls, 4))
+        return out
+
+    def _cued_lists(self, doc: Doc, heads: list) -> list[Candidate]:
+        """Names listed after a lower-case cue word are of the cue's class: "produsen (laptop) seperti
+        Dell, Lenovo, dan HP", "klub seperti Ajax dan PSV"."""
+        out = []
+        for _, start, end in heads:
+            head = doc[start:end].text
+            if head.lower() not in self.cue_heads or not (head[:1].islower() or self._opens_sentence(doc, start)):
+                continue
+            pos = end
+            while pos < min(len(doc), end + 2) and doc[pos].text[:1].islower() and doc[pos].lower_ not in LIST_OPENERS:
+                pos += 1            # "produsen ponsel seperti"
+            if pos >= len(doc) or doc[pos].lower_ not in LIST_OPENERS:
+                continue
+            pos += 1
+            while (name_end := _name_end(doc, pos, {})) > pos:
+                out.append(Candidate(pos, name_end, self.org_heads[head.lower()], 4))
+                pos = name_end + (name_end < len(doc) and doc[name_end].text == ",")
+                pos += pos < len(doc) and doc[pos].lower_ in LIST_JOINERS
+        return out
+
+    @staticmethod
+    def _score_lines(doc: Doc) -> list[Candidate]:
+        """The names either side of a score are teams: "Charlotte Hornets 87 - 90 Boston Celtics"
+        (not a sentence's first word that is a dictionary word: "Skor Persib 1 - 0 Arema")."""
+        texts = doc.user_data[TEXTS]
+        out = []
+        for i in range(len(texts)):
+            if not (length := _score_at(texts, i)):
+                continue
+            before, after = i, i + length
+            start = before
+            while start > 0 and before - start < 4 and _capitalised(doc[start - 1]) and not doc[start].is_sent_start:
+                start -= 1
+            if start < before and doc[start].is_sent_start and is_dictionary_word(texts[start]):
+                start += 1
+            end = _name_end(doc, after, {}) if after < len(doc) else after
+            if start < before and end > after:
+                out += [Candidate(start, before, "Organization", 4), Candidate(after, end, "Organization", 4)]
         return out
 
     def _after_place_in_name(self, doc: Doc, pos: int, stops: set[int]) -> int:
@@ -458,13 +519,20 @@ class CrisisEntities:
                 out.append(Candidate(start, end, cls, 3))
         return out
 
-    def _acronym_definitions(self, doc: Doc, candidates: list[Candidate], dateline: set[int]) -> list:
-        """"Long Name (ACR)": both are names of one organisation. The long name does not reach back
-        into a dateline ("Jakarta, CNN Indonesia - - Mahkamah Konstitusi (MK)")."""
-        aliases = []
+    def _acronym_definitions(self, doc: Doc, candidates: list[Candidate], dateline: set[int]) -> tuple[list, set[str]]:
+        """"Long Name (ACR)": both are names of one organisation, of the class the rules gave the long
+        name. The long name does not reach back into a dateline ("Jakarta, CNN Indonesia - - Mahkamah
+        Konstitusi (MK)"). A long name that opens with a thing's head word ("Surat Perintah
+        Dimulainya Penyidikan (SPDP)") or is written in lower case ("harga eceran tertinggi (HET)")
+        names a thing: its short forms come back as the second value, no name wherever the model
+        reads them."""
+        aliases, things = [], set()
         for _, start, end in self.acronym_def(doc):
             acr = start + 1
             if sum(ch.isupper() for ch in doc[acr].text) < 2:
+                continue
+            if _spelt_in_lower_case(doc, start, doc[acr].text):
+                things.add(doc[acr].text)
                 continue
             long_start = start
             while long_start > 0 and long_start - 1 not in dateline and (
@@ -482,18 +550,23 @@ class CrisisEntities:
             long_start = name_start
             if start - long_start < 2:
                 continue
+            if doc[long_start].text.lower() in THING_HEADS:
+                things.add(doc[acr].text)
+                continue
             known = self.gazetteer.entity_class(doc[acr].text)
-            head = _head_word_class(doc[long_start:start], self.org_heads)
+            head = next((c.label for c in candidates if (c.start, c.end) == (long_start, start) and c.source == "rule"
+                         and ENTITY_KIND.get(c.label) == "Organization"), None) or \
+                _head_word_class(doc[long_start:start], self.org_heads)
             if not (known or head or _model_says(doc, long_start, acr + 1, "ORG", default=True)):
                 continue        # "Bahan Bakar Minyak (BBM)": a thing with an acronym, not an organisation
             cls = known or head or "Organization"
-            if ENTITY_KIND.get(cls) != "Organization":
+            if ENTITY_KIND.get(cls) not in ("Organization", "Place"):      # "Daerah Istimewa Yogyakarta (DIY)"
                 cls = "Organization"
             candidates.append(Candidate(long_start, start, cls, 5))
             candidates.append(Candidate(acr, acr + 1, cls, 5))
             long_span, acr_span = doc[long_start:start], doc[acr:acr + 1]
             aliases.append(((long_span.start_char, long_span.end_char), (acr_span.start_char, acr_span.end_char)))
-        return aliases
+        return aliases, things
 
     def _titled_persons(self, doc: Doc, gaz: list[Candidate], others: list[Candidate]) -> list[Candidate]:
         """Title [office] [affiliation] [rank] [,] Name  and  Name, title: titles, offices and ranks
@@ -781,59 +854,108 @@ class CrisisEntities:
         return out
 
     def _place_cues(self, doc: Doc) -> list[Candidate]:
+        """The name after a place cue ("kota X", "Kecamatan X"), up to a person's given name
+        ("Negara Bagian Hawaii Chris Lee": two names). A place's name may hold another place the
+        gazetteer knows ("Masjid Menara Kudus")."""
         out = []
         for _, start, end in _longest(self.place_cue_matcher(doc)):
             pos = end
             while pos < len(doc) and doc[pos].text.lower() in DIRECTIONS:
                 pos += 1
-            name_end = _name_end(doc, pos, {})
+            cls = self.place_cues[doc[start:end].text.lower()]
+            persons = {i: None for i in range(pos + 1, min(len(doc), pos + 6)) if self._given_name_end(doc, i) > i}
+            name_end = _name_end(doc, pos, persons)
             if name_end > pos:
-                cls = self.place_cues[doc[start:end].text.lower()]
                 if name_end < len(doc) and doc[name_end].text in DIRECTIONS:   # "Asia tengah" is a region
                     name_end, cls = name_end + 1, "Region"
                 out.append(Candidate(pos, name_end, cls, 1))
         return out
 
-    def _model_spans(self, doc: Doc, rules: list[Candidate], heads: list) -> list[Candidate]:
+    def _model_spans(self, doc: Doc, rules: list[Candidate], heads: list, things: set[str]) -> list[Candidate]:
         """The model's spans that may be names, typed by the gazetteer when it knows the name
         (a news agency it lists stays one, whatever kind the model guessed), as the rules typed
         an organisation elsewhere in the text ("aplikasi Gojek" makes every "Gojek" a company),
         and as persons when they open with a given name; a "person" the article puts somewhere
         ("di Kashmir") is a place throughout it. Left out in Title-Case headlines, and spans that
         open with a word of a title or with a cue word ("Kanselir Jerman", "Staf Angkatan Darat" of
-        "Kepala Staf", "Maskapai Lion Air": the rules read the name after it)."""
+        "Kepala Staf", "Maskapai Lion Air": the rules read the name after it), or that name a thing
+        (``things``: short forms of things). A function word that only opens the sentence is not
+        part of the name ("Baik Evelyn ataupun ...", "Kalau Zhang Nan ..."), nor a dictionary word
+        there before a given name ("Pasukan Diego Simeone"), nor a month or a weekday at its end
+        ("Rapat Dewan Gubernur Oktober")."""
         out = []
         headline = doc.user_data.get(HEADLINE, ())
         openers = {i for s, e in doc.user_data[TITLE_SPANS] for i in range(s, e)} | \
             {s for _, s, e in heads if doc[s:e].text.lower() in self.cue_heads}
-        typed = {doc[c.start:c.end].text: c.label for c in rules
-                 if c.source == "rule" and ENTITY_KIND.get(c.label) == "Organization"}
+        typed = self._organisation_names(doc, rules)
         model_ents = doc.user_data.pop("model_ents", [])
         been_at = {doc[s:e].text for s, e, _ in model_ents if s > 0 and doc[s - 1].text.lower() in self.locatives}
         for start, end, label in model_ents:
             kind = MODEL_LABELS.get(label)
+            if end - start > 1 and self._opens_sentence(doc, start) and (doc[start].lower_ in self.function_openers or (
+                    is_dictionary_word(doc[start].text) and self._given_name_end(doc, start + 1) > start + 1)):
+                start += 1
+            while end > start and doc[end - 1].lower_ in self.date_words:
+                end -= 1
+            if end == start:
+                continue
             span = doc[start:end]
-            if kind is None or start in headline or start in openers or not self._may_be_name(span):
+            if kind is None or start in headline or start in openers or span.text in things or \
+                    not self._may_be_name(span) or (kind == "Person" and _product(span)):
                 continue
             if kind == "Person" and span.text in been_at:
                 kind = "Place"      # somewhere the article is "di Kashmir", the model's person "Kashmir" is a place
             known = self.gazetteer.entity_class(span.text) or typed.get(span.text)
             cls = known or ("Person" if self._given_name_first(span) else kind)
+            if cls == "Person" and not known:
+                cls = self._organisation_shaped(span) or cls
             out.append(Candidate(start, end, cls, 0, source="model"))
         return out
 
+    def _organisation_names(self, doc: Doc, rules: list[Candidate]) -> dict[str, str]:
+        """Name → class of the organisations the rules read, a party or a company also without its
+        head word: after "Partai Golkar" or "Bank Mandiri", "Golkar" and "Mandiri" name them too
+        (not so "Eropa" after "Uni Eropa")."""
+        out = {}
+        for c in rules:
+            if c.source == "rule" and ENTITY_KIND.get(c.label) == "Organization":
+                out[doc[c.start:c.end].text] = c.label
+                headed = c.end - c.start > 1 and doc[c.start].lower_ in self.org_heads
+                if headed and c.label in ("PoliticalParty", "Company"):
+                    out.setdefault(doc[c.start + 1:c.end].text, c.label)
+        return out
+
+    def _organisation_shaped(self, span: Span) -> str | None:
+        """The class of the organisation a model's "person" is by its shape: it opens with an
+        organisation's head word that is no given name ("Densus Tipikor", "Universitas Makerere"), or
+        holds an acronym of three letters or more among words that are not in capitals ("CIMB Sun
+        Life"; "HM Prasetyo", "Fraser Robinson III" and "MICHELE PIRRO" are persons)."""
+        first = span[0].lower_
+        if first in self.org_heads and first not in self.given_names:
+            return self.org_heads[first]
+        acronyms = [t for t in span if len(t) > 2 and t.text.isupper() and t.is_alpha and not ROMAN.fullmatch(t.text)]
+        return "Organization" if acronyms and len(acronyms) < len(span) and not span.text.isupper() else None
+
     def _may_be_name(self, span: Span) -> bool:
         """Not: a span opening with neither a capital nor a digit ("kota barat", a stray "“"
-        or "“Orang": a name opens with its first letter), a single common or nationality word
-        ("Protes", "Kazakh"), or a dictionary word alone at a sentence's start that is no given
-        name ("Bodoh")."""
+        or "“Orang": a name opens with its first letter), a word drawn out in speech ("Amiiiin"),
+        the long name of a thing ("Surat Perintah ..."), a score ("Al Ahly 2-1 Zamalek": two
+        teams), a unit after a number ("4 TB"), a single common, nationality or religion word or
+        interjection ("Protes", "Kazakh", "Budha"), or a dictionary word alone at a sentence's
+        start, or after the quote that opens it, that is no given name, also with a particle on it
+        ("Bodoh", "Tetaplah")."""
         text = span.text
-        if not opens_name(text):
+        low = text.lower()
+        if not opens_name(text) or ELONGATED.search(text) or span[0].lower_ in THING_HEADS or \
+                any(_score_at(span.doc.user_data[TEXTS], i) for i in range(span.start, span.end)):
             return False
         if len(span) > 1:
             return True
-        return not (text.lower() in self.common_words or text in self.demonyms or
-                    (span[0].is_sent_start and is_dictionary_word(text) and text.lower() not in self.given_names))
+        if low in UNITS and span.start > 0 and span.doc[span.start - 1].text[:1].isdigit():
+            return False
+        return not (low in self.common_words or low in NOT_NAMES or text in self.demonyms or
+                    (self._opens_sentence(span.doc, span.start) and low not in self.given_names and
+                     (is_dictionary_word(text) or is_dictionary_word(CLITIC.sub("", low)))))
 
     def _given_name_first(self, span: Span) -> bool:
         """The model's two to four words open with a given name and go on as a name: a person's,
@@ -860,14 +982,17 @@ class CrisisEntities:
             end -= 1
         return end if end - start >= 2 else start
 
-    def _given_name_persons(self, doc: Doc) -> list[Candidate]:
+    def _given_name_persons(self, doc: Doc, gaz: list[Candidate]) -> list[Candidate]:
         """Names that open with a given name, where no longer or surer reading covers them (the
-        lowest priority): "Brooke Davis", and "Janet Jackson" over the city of Jackson."""
+        lowest priority): "Brooke Davis", and "Janet Jackson" over the city of Jackson. A capitalised
+        word before the given name is a name's part, unless it ends a place ("aktor Amerika Serikat
+        Steven Seagal", "kiper Cagliari Luca Crosta": the model's one span is two names)."""
         headline = doc.user_data.get(HEADLINE, ())
+        place_ends = {c.end for c in gaz if ENTITY_KIND.get(c.label) == "Place"}
         out = []
         for i, text in enumerate(doc.user_data[TEXTS]):
             if text.lower() not in self.given_names or not _capitalised(tok := doc[i]) or i in headline or \
-                    (i > 0 and not tok.is_sent_start and _capitalised(doc[i - 1])):
+                    (i > 0 and not tok.is_sent_start and _capitalised(doc[i - 1]) and i not in place_ends):
                 continue
             end = self._given_name_end(doc, tok.i)
             if end > tok.i:
@@ -877,15 +1002,21 @@ class CrisisEntities:
     def _propagate_names(self, doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
         """Persons named in full in this document are persons wherever the name comes again
         in full, and so are their bare surnames and first names, also where the model typed
-        them otherwise."""
-        parts, full = set(), set()
+        them otherwise; a bare surname also where the gazetteer knows a town of that name ("Linda
+        Hamilton ... Hamilton"), unless a locative or a place cue stands before it ("di Asmara")."""
+        parts, full, surnames = set(), set(), set()
         for c in chosen:
             if c.label == "Person" and c.end - c.start >= 2:
                 full.add(tuple(t.text for t in doc[c.start:c.end]))
+                surnames.add(doc[c.end - 1].text)
                 for tok in doc[c.start:c.end]:
-                    if len(tok.text) > 2 and _capitalised(tok) and tok.text.lower() not in NAME_PARTICLES:
+                    if len(tok.text) > 2 and _capitalised(tok) and tok.lower_ not in NAME_PARTICLES | NOT_NAMES:
                         parts.add(tok.text)
-        kept = [c for c in chosen if not (c.source == "model" and c.end - c.start == 1 and doc[c.start].text in parts)]
+        def surname_not_town(c: Candidate) -> bool:
+            return c.label in ("City", "Region", "Place") and doc[c.start].text in surnames and \
+                not self._after_locative(doc, c.start)
+        kept = [c for c in chosen if not (c.end - c.start == 1 and doc[c.start].text in parts and
+                                          (c.source == "model" or surname_not_town(c)))]
         taken = {i for c in kept for i in range(c.start, c.end)}
         by_first: dict[str, list[tuple]] = {}
         for name in sorted(full, key=lambda n: (-len(n), n)):      # the longest name first, in a fixed order
@@ -971,6 +1102,27 @@ def _outside(candidates: list[Candidate], datelines: list[tuple]) -> list[Candid
     return [c for c in candidates if not any(s < c.end and c.start < e for s, e, _ in datelines)]
 
 
+def _score_at(texts: list[str], i: int) -> int:
+    """How many tokens the score at token ``i`` takes ("2-1", "87 - 90"); 0 if none starts there."""
+    if SCORE.fullmatch(texts[i]):
+        return 1
+    return 3 if i + 2 < len(texts) and texts[i + 1] in DASHES and SCORE.fullmatch(f"{texts[i]}-{texts[i + 2]}") else 0
+
+
+def _spelt_in_lower_case(doc: Doc, bracket: int, acronym: str) -> bool:
+    """The lower-case words before ``bracket`` begin with the acronym's letters, in order
+    ("pemutusan hubungan kerja (PHK)"): the acronym is a common noun's."""
+    words = [t.text for t in doc[max(0, bracket - len(acronym)):bracket]]
+    return len(words) == len(acronym) and all(w[:1].islower() for w in words) and \
+        "".join(w[0] for w in words) == acronym.lower()
+
+
+def _product(span: Span) -> bool:
+    """A product's or model's name, not a person's: it holds a number or ends in a product word
+    ("Predator 21X", "Mitsubishi Fuso R Series"). A single letter may end a person's name ("Iwa K")."""
+    return any(ch.isdigit() for ch in span.text) or span[-1].lower_ in PRODUCT_WORDS
+
+
 def _without_degrees(doc: Doc, c: Candidate) -> Candidate:
     """A person's name without the academic degrees written after it ("Johanes Panghutan Siboro SH")."""
     while c.label == "Person" and c.end - c.start > 1 and doc[c.end - 1].text.lower() in DEGREES:
@@ -1037,17 +1189,19 @@ def _lemma_table():
 
 
 def _untiled(candidates: list[Candidate]) -> list[Candidate]:
-    """Without the model's spans that two or more rule readings tile exactly: "Kementerian
-    Dalam Negeri" + "Josue Boji" read by the rules beat the model's one organisation (the
-    gazetteer's names do not: "California Texas" is a company)."""
-    by_start: dict[int, set[int]] = {}
+    """Without the model's spans that two or more readings tile exactly, one of them the rules':
+    "Kementerian Dalam Negeri" + "Josue Boji" beat the model's one organisation, "Amerika Serikat"
+    + "Steven Seagal" its one place (the gazetteer's names alone do not: "California Texas" is a
+    company)."""
+    by_start: dict[int, set[tuple[int, bool]]] = {}
     for c in candidates:
-        if c.source == "rule":
-            by_start.setdefault(c.start, set()).add(c.end)
+        if c.source != "model":
+            by_start.setdefault(c.start, set()).add((c.end, c.source == "rule"))
 
-    def tiled(start: int, end: int, pieces: int) -> bool:
-        return any(e == end and pieces >= 1 or e < end and tiled(e, end, pieces + 1) for e in by_start.get(start, ()))
-    return [c for c in candidates if c.source != "model" or not tiled(c.start, c.end, 0)]
+    def tiled(start: int, end: int, pieces: int, rule: bool) -> bool:
+        return any(e == end and pieces >= 1 and (rule or by_rule) or
+                   e < end and tiled(e, end, pieces + 1, rule or by_rule) for e, by_rule in by_start.get(start, ()))
+    return [c for c in candidates if c.source != "model" or not tiled(c.start, c.end, 0, False)]
 
 
 def _select(candidates: list[Candidate]) -> list[Candidate]:

@@ -19,7 +19,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from kg.link.common import KINDS, normalize  # noqa: E402
+from kg.gazetteer import normalise as normalize  # noqa: E402
+from kg.link.common import KINDS  # noqa: E402
 
 TOOLS = Path(__file__).resolve().parent
 OUT = ROOT / "kg" / "data" / "wikidata.tsv"

@@ -10,7 +10,7 @@ these join:
   first name of its own Agus: an article's misreading stays in that article;
 - **spelling variant**: multi-word names one letter apart in one word ("kementrian keuangan",
   "kementerian keuangan"; kg.resolve.entities._variant). People only when their articles also
-  share ``CONTEXT`` other entities: two articles' Abdul Azis and Abdul Aziz, one in a theft in
+  share another person or organisation: two articles' Abdul Azis and Abdul Aziz, one in a theft in
   Aceh and one in a football match, are two men;
 - **same letters**: a name written with or without spaces ("Net Blocks", "NetBlocks"), not a person's;
 - **short form**: an entity known only by one short name joins the one entity whose long name it
@@ -19,7 +19,7 @@ these join:
   article used both;
 - **word of a name**: a person an article knows only by one word ("Prabowo"; each article's is
   its own node, kg.resolve.entities) joins the one person of the corpus whose full name has that
-  word ("Prabowo Subianto") and whose articles share ``CONTEXT`` other entities with that
+  word ("Prabowo Subianto") and whose articles share another person or organisation with that
   article, unless the word is a common one: the crash article's pilot Djarot is not the
   politician Djarot Saiful Hidayat;
 - **one name**: people known by one word that no full name of the corpus has are one person
@@ -44,7 +44,7 @@ from kg.resolve.entities import PLAIN_WORDS, SKIP_WORDS, _variant, may_be_short_
 from kg.vocab import IN_ARTICLE, entity_iri
 
 RULES = ("same name", "spelling variant", "same letters", "short form", "word of a name", "one name")
-CONTEXT = 2    # other entities that the articles of two people must share to be one
+CONTEXT = 1    # other people or organisations that the articles of two people must share to be one
 ONE_NAME_PAIRS = 50_000   # articles' people of one given name compared pairwise, at most
 
 
@@ -64,10 +64,10 @@ def find_aliases(names: dict[str, Counter], documents: dict[str, set[str]]) -> l
     kind_of = {iri: _kind(counts) for iri, counts in names.items()}
     groups = _Groups()
     reasons: list[tuple[str, str, str, str, str]] = []   # (iri, its name, other iri, other's name, rule)
-    near = _neighbours(documents)
+    context = _neighbours(documents, kind_of)
     for rule, pairs in (("same name", _same_names), ("spelling variant", _variants), ("same letters", _same_letters)):
         for a, name, b, other in pairs(names, kind_of):
-            if rule == "spelling variant" and kind_of[a] == "Person" and len(near(a) & near(b) - {a, b}) < CONTEXT:
+            if rule == "spelling variant" and kind_of[a] == "Person" and len(context(a) & context(b) - {a, b}) < CONTEXT:
                 continue
             if groups.join(a, b):
                 reasons.append((a, name, b, other, rule))
@@ -85,10 +85,13 @@ def find_aliases(names: dict[str, Counter], documents: dict[str, set[str]]) -> l
     return [found[iri] for iri in sorted(found)]
 
 
-def _neighbours(documents: dict[str, set[str]]) -> Callable[[str], set[str]]:
-    """Entity → the entities of its articles."""
+def _neighbours(documents: dict[str, set[str]], kind_of: dict[str, str] | None = None) -> Callable[[str], set[str]]:
+    """Entity → the entities of its articles; with ``kind_of``, its people and organisations only:
+    the context that tells two namesakes apart (every other article names Jakarta)."""
     entities: dict[str, set[str]] = defaultdict(set)
     for iri, articles in documents.items():
+        if kind_of is not None and kind_of.get(iri) not in ("Person", "Organization"):
+            continue
         for article in articles:
             entities[article].add(iri)
     return lambda iri: set().union(*(entities[a] for a in documents.get(iri, ())))
@@ -171,7 +174,7 @@ def _short_names(names, kind_of, documents):
             if kind_of[iri] == "Person":
                 for word in words:
                     persons[word].add((key, iri))
-    near = _neighbours(documents)
+    near, context = _neighbours(documents), _neighbours(documents, kind_of)
     one_names: dict[str, list[tuple[str, str]]] = defaultdict(list)              # word → (article's person, as written)
     for iri, counts in sorted(names.items()):
         keys = _keys(counts)
@@ -181,14 +184,14 @@ def _short_names(names, kind_of, documents):
         candidates = {t for t in near(iri) | called[key] if t != iri and kind_of[t] == kind_of[iri]}
         found = _short_form(kind_of[iri], anchor, key, {(long, t) for t in candidates for long in long_names[t]})
         if not found and kind_of[iri] == "Person":      # an article's Agus, or the one-name node of earlier loads
-            found = _word_of_a_name(iri, key, persons, near)
+            found = _word_of_a_name(iri, key, persons, context)
             if not found and IN_ARTICLE in iri and not persons.get(key) and len(key) >= 3:
                 one_names[key].append((iri, anchor))
         if found:
             long, target, rule = found
             yield iri, anchor, target, long, rule
     for key, members in sorted(one_names.items()):
-        yield from _one_name(key, members, near)
+        yield from _one_name(key, members, context)
 
 
 def _short_form(kind, anchor, key, candidates: set[tuple[str, str]]):
@@ -209,7 +212,7 @@ def _word_of_a_name(iri, key, persons, near):
 def _one_name(key: str, members: list[tuple[str, str]], near):
     """Articles' people known by a word that no full name of the corpus has, joined into one node:
     all of them for a rare word ("Yingluck"); for a given name ("Wiranto", and every Agus), those
-    whose article shares ``CONTEXT`` entities with another's (at most ``ONE_NAME_PAIRS`` pairs are
+    whose article shares another person or organisation with another's (at most ``ONE_NAME_PAIRS`` pairs are
     compared: past that, a name too common to tell its bearers apart stays with each article)."""
     node = members[0][0].split(IN_ARTICLE, 1)[0]
     plain = key in PLAIN_WORDS
