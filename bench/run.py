@@ -103,13 +103,14 @@ def _maxrss_mb(who: int) -> float:
     return resource.getrusage(who).ru_maxrss / 1024
 
 
-def mode_build(corpus: str, store: str, jobs: str, model: str = "model") -> dict:
-    """The real code path, `kg.pipeline.build`, on a fresh store (``model``: "model" or "no-model")."""
+def mode_build(corpus: str, store: str, jobs: str, model: str = "model", scheduler: str = "") -> dict:
+    """The real code path, `kg.pipeline.build`, on a fresh store (``model``: "model" or "no-model";
+    ``scheduler``: a Dask cluster, e.g. local:2, instead of ``jobs`` processes)."""
     from kg.pipeline import build
 
     shutil.rmtree(store, ignore_errors=True)
     started = time.perf_counter()
-    report = build([Path(corpus)], Path(store), jobs=int(jobs), use_model=model == "model")
+    report = build([Path(corpus)], Path(store), jobs=int(jobs), use_model=model == "model", scheduler=scheduler or None)
     seconds = time.perf_counter() - started
     return {"seconds": seconds, "built": report.built, "quads": report.quads,
             "problems": len(report.problems), "rss_mb": _maxrss_mb(resource.RUSAGE_SELF),
@@ -418,6 +419,7 @@ def render(m: dict, r: dict, limit: int | None) -> str:
         builds = sorted(s["build"].items())
         if "build_no_model" in s:
             builds.append((f"{r.get('default_jobs', '1')}, rules only (`--no-model`)", s["build_no_model"]))
+        builds += [(f"Dask `local:{j}`", d) for j, d in sorted(s.get("dask", {}).items())]
         for jobs, b in builds:
             lines.append(f"| {k}× | {s['articles']} | {s['tokens']} | {jobs} | {b['seconds']:.1f} | "
                          f"{s['articles'] / b['seconds']:.1f} | {s['tokens'] / b['seconds']:,.0f} | "
@@ -612,6 +614,11 @@ def targets(r: dict) -> list[tuple[str, str, str]]:
                     + (f" ({bounds} stopped in rdflib: lower bounds)" if bounds else "")
                     + (f"; {len(failed)} fail in rdflib" if failed else ""),
                     verdict(worst >= 20)))
+    for j, d in sorted(first.get("dask", {}).items()):
+        if j in first["build"]:
+            ratio = first["build"][j]["seconds"] / d["seconds"]
+            out.append((f"Dask `--scheduler local:{j}` documents per second against `kg build -j {j}` "
+                        f"({scales[0]}×, same run)", f"{ratio:.2f}×", verdict(ratio >= 0.85)))
     if "identity" in r:
         runs = sorted(r["identity"].items(), key=lambda kv: int(kv[0]))
         (n0, a), (n1, b) = runs[0], runs[-1]
@@ -731,6 +738,12 @@ def main() -> None:
                 s["build"][j] = child(["_build", str(corpus), str(store), j])
             print(f"[{k}×] tokenizer floor again", file=sys.stderr, flush=True)
             s["spacy_after"] = child(["_spacy", str(corpus)])
+            if k == args.scale.split(",")[0]:     # the same build on a local Dask cluster, against --jobs
+                s["dask"] = {}
+                for j in jobs:
+                    print(f"[{k}×] kg build --scheduler local:{j}", file=sys.stderr, flush=True)
+                    s["dask"][j] = child(["_build", str(corpus), str(tmp / "store-dask"), "1", "model", f"local:{j}"])
+                shutil.rmtree(tmp / "store-dask", ignore_errors=True)
             if k == args.scale.split(",")[0]:     # what the NER model costs, end to end
                 print(f"[{k}×] kg build --jobs {all_cores} --no-model", file=sys.stderr, flush=True)
                 s["build_no_model"] = child(["_build", str(corpus), str(tmp / "store-no-model"), all_cores, "no-model"])
