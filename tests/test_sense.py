@@ -174,3 +174,121 @@ def test_attacks_on_civilians_and_disorder(read):
 def test_releasing_a_video_is_no_statement(read):
     ext = read("Klub Roma merilis sebuah video singkat. Kepolisian Filipina merilis pernyataan soal operasi itu.")
     assert [e.trigger for e in of(ext, "Statement")] == ["merilis pernyataan"]
+
+
+def test_verbal_and_sporting_protests_are_no_demonstrations(read):
+    ext = read("Pemerintah Filipina menyampaikan protes ke Tiongkok atas kapal patroli di Laut China Selatan. "
+               "\" Saya protes keras itu, \" kata Menteri Pertahanan Jepang. "
+               "Ribuan buruh menggelar protes di depan parlemen Seoul.")
+    protests = of(ext, "Protest")
+    assert len(protests) == 1 and protests[0].trigger == "protes" and asserted(protests[0])
+
+
+def test_cyber_attacks_disease_and_plates_are_no_crisis(read):
+    ext = read("Program jahat WannaCry menyerang rumah sakit di Inggris dan perusahaan Telefonica di Spanyol. "
+               "Penyakit itu juga menyerang kakek dan ibunya di Toronto. "
+               "Jepang berada pada pertemuan lempeng Pasifik dan lempeng Filipina.")
+    assert crisis_events(ext) == []
+
+
+def test_a_victim_is_not_the_one_who_suspects_or_confirms(read):
+    ext = read("Polisi Nairobi menduga korban diperkosa di rumahnya. "
+               "Polisi Manila memastikan perempuan itu tewas akibat penganiayaan. "
+               "Seorang wartawan ditembak mati oleh orang tak dikenal di Chihuahua.")
+    for e in ext.events:
+        assert not any(ext.mentions[t].text.startswith("Polisi") for t in e.targets), e
+    assert crisis_events(ext)
+
+
+def test_a_body_in_a_title_is_not_the_party(read):
+    ext = read("Ia mengaku hanya bertemu dengan mantan anggota Komisi II DPR Mustokoweni. "
+               "Para mahasiswa membubarkan diri usai bertemu dengan Ketua MPR Zulkifli Hasan di Jakarta.")
+    parties = [names(ext, e.participants) for e in of(ext, "Meeting")]
+    assert parties == [["Mustokoweni"], ["Zulkifli Hasan"]]
+
+
+def test_a_demanded_resignation_a_countdown_and_an_accusation_are_not_asserted(read):
+    ext = read("Partai oposisi mendesak Perdana Menteri Imran Khan untuk mundur. "
+               "Perhitungan mundur Asian Games dimulai di Palembang. "
+               "Dua pekerja migran itu diancam hukuman mati atas tuduhan pembunuhan di Riyadh. "
+               "Tak ingin jatuh banyak korban, polisi Kolombia menembakkan gas air mata.")
+    assert not any(asserted(e) for e in crisis_events(ext))
+
+
+def test_a_measure_is_an_event_only_when_enacted(read):
+    ext = read("Indonesia menyampaikan pandangan mengenai reformasi PBB di New York. "
+               "Mekanisme subsidi itu nantinya bisa digunakan di Papua. "
+               "Pemerintah Ekuador mencabut subsidi bahan bakar pada Kamis. "
+               "Uni Eropa menjatuhkan sanksi terhadap pejabat Belarus. "
+               "Presiden Trump mengeluarkan kebijakan larangan imigrasi dari enam negara.")
+    senses = [e.sense for e in of(ext, "PolicyMeasure")]
+    assert senses == ["subsidy", "sanctions", "regulation"]
+
+
+def test_ships_and_tonnes_are_no_detainees(read):
+    ext = read("Sebanyak 48 kapal asing berbobot 300 gross ton ditahan di Pelabuhan Pomako. "
+               "Aparat Malaysia menangkap 81 kapal nelayan yang ditangkap mencuri ikan. "
+               "Polisi Peru menahan 25 orang di Lima.")
+    figures = [(f.prop, f.quantity.value) for e in ext.events for f in e.figures]
+    assert figures == [("detained", 25)]
+
+
+def test_rulings_and_appointments(read):
+    ext = read("Majelis hakim Pengadilan Negeri Tangerang menolak eksepsi terdakwa. "
+               "Keduanya diblokir oleh hakim federal di Hawaii. "
+               "Anggota parlemen memuji pengangkatan Presiden Hana Mansour. "
+               "Israel mengangkat hakim perempuan Muslim pertama.")
+    assert [e.cls for e in crisis_events(ext)] == ["PolicyMeasure", "PolicyMeasure", "LeadershipChange",
+                                                   "LeadershipChange"]
+
+
+def test_menurutnya_points_back_and_a_nationality_never_speaks(read):
+    ext = read("Menteri Pertahanan Ryamizard Ryacudu tiba di Moskow. Namun, pembelian 11 unit Sukhoi tersebut, "
+               "menurutnya sudah cukup untuk memenuhi kebutuhan pertahanan Indonesia. "
+               "\" Saya akan berjuang untuk menjadi kiper Real Madrid, \" ujar pria Kosta Rika itu.")
+    assert [names(ext, [s.speaker]) for s in of(ext, "Statement")] == [["Ryamizard Ryacudu"]]
+
+
+def test_killing_a_civilian_is_also_violence_against_civilians(read):
+    ext = read("Seorang wartawan dibunuh di Veracruz pada Maret. "
+               "Dua tentara Suriah dibunuh militan ISIS di Idlib. "
+               "Penyanyi itu tewas gantung diri di Los Angeles.")
+    assert [(e.cls, e.sentence) for e in crisis_events(ext)] == [
+        ("Casualties", 0), ("ViolenceAgainstCivilians", 0), ("Casualties", 1)]
+
+
+def test_the_name_after_an_attack_noun_attacks(read):
+    ext = read("Pemimpin Al Qaeda itu terbunuh dalam serangan udara Amerika Serikat di dekat Idlib, Suriah.")
+    bombing, = of(ext, "Bombing")
+    assert names(ext, bombing.agents) == ["Amerika Serikat"] and bombing.targets == []
+
+
+def test_a_nationality_is_no_party(read):
+    ext = read("Hamas juga diyakini menahan dua orang Israel lainnya di Gaza. "
+               "Aksi mogok makan tahanan Palestina di Israel dimulai pada 17 April lalu.")
+    for e in crisis_events(ext):
+        assert not {"Israel", "Palestina"} & set(names(ext, e.targets + e.participants)), e
+
+
+def test_threatening_a_goal_is_no_statement(read):
+    ext = read("Arjen Robben mengancam gawang Atletico pada menit ke-80. "
+               "Presiden Turki Recep Tayyip Erdogan mengancam akan menutup perbatasan.")
+    assert [names(ext, [s.speaker]) for s in of(ext, "Statement")] == [["Recep Tayyip Erdogan"]]
+
+
+def test_the_unit_doing_an_autopsy_is_no_victim(read):
+    ext = read("Tim identifikasi Polres Kediri Kota akan melakukan autopsi terhadap jenazah korban pembunuhan itu.")
+    assert all(e.targets == [] for e in ext.events)
+
+
+def test_a_description_ending_in_itu_points_back_to_the_speaker(read):
+    ext = read("Wakil Ketua MPR Evert Ernest Mangindaan menerima tamu dari Hanoi. Mantan Menteri Perhubungan era "
+               "Presiden Susilo Bambang Yudhoyono itu, mengatakan persoalan ASEAN harus diselesaikan bersama.")
+    assert [names(ext, [s.speaker]) for s in of(ext, "Statement")] == [["Evert Ernest Mangindaan"]]
+
+
+def test_coordinated_triggers_share_whether_they_happened(read):
+    ext = read("Jika tidak, polisi akan segera menerbitkan red notice atau surat perintah penangkapan terhadap "
+               "pemimpin oposisi Venezuela. \" Kita belum sampai membuat ' red notice ', \" ujar jaksa di Caracas.")
+    warrants = of(ext, "PolicyMeasure")
+    assert warrants and not any(asserted(e) for e in warrants)

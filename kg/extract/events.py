@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from kg.extract.event_dates import DateRef, date_for, sentence_dates, until
 from kg.extract.figures import add_figures
-from kg.extract.roles import event_places, event_roles
+from kg.extract.roles import COORDINATION, event_places, event_roles
 from kg.extract.sense import article_domain, crisis_sense, domain_counts
 from kg.extract.sentence import Sent
 from kg.extract.statements import antecedent, cited_media, find_speeches, make_statements
@@ -105,8 +105,12 @@ def _sentence_events(sent: Sent, hits: list[Hit], published, last_speakers: list
     dates = sentence_dates(sent, published)
     out: list[Event] = []
     groups: dict[tuple, Event] = {}
+    realis: dict[int, tuple[bool, str | None]] = {}     # end token of a trigger → its negation and modality
     for hit in hits:
-        negated, modality = negation_modality(sent, hit.start, hit.end if is_nominal(hit.voice) else None)
+        joined = _coordinated(sent, hit.start)
+        negated, modality = realis[joined] if joined in realis else \
+            negation_modality(sent, hit.start, hit.end if is_nominal(hit.voice) else None)
+        realis[hit.end] = (negated, modality)
         ref = date_for(sent, dates, hit.start, hit.cls)
         key = (hit.cls, hit.sense if hit.cls in BY_SENSE else None,
                negated, modality, ref.date if ref else None)
@@ -144,6 +148,12 @@ def _sentence_events(sent: Sent, hits: list[Hit], published, last_speakers: list
         if e.cls != "Statement":
             _add(e.reported_by, [s for s in sources if s not in e.agents])
     return out + statements, (speakers or [])
+
+
+def _coordinated(sent: Sent, start: int) -> int | None:
+    """The end of the trigger a trigger at ``start`` is joined to by "dan", "atau": "akan menerbitkan red notice
+    atau surat perintah penangkapan" plans both, "tidak ditangkap atau ditahan" denies both."""
+    return start - 1 if start > 0 and sent.toks[start - 1].low in COORDINATION else None
 
 
 def _add(target: list[int], items: list[int]) -> None:

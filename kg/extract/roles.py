@@ -11,14 +11,15 @@ from __future__ import annotations
 
 from kg.extract import arguments
 from kg.extract.sentence import BREAKS, PUNCT_BREAKS, Sent
-from kg.extract.morphology import parse_phrase
-from kg.extract.triggers import LIGHT_VERBS, MODALITY, NEGATION, SKIP_BACK, Hit, is_nominal, is_speech
+from kg.extract.morphology import Phrases, parse_phrase
+from kg.extract.triggers import SKIP_BACK, Hit, governing_verb, is_nominal, is_speech
 from kg.lang import language
 
 DATA = language().json("triggers.json")
 WORDS = language().json("function_words.json")
 ACTOR_KINDS = {"Person", "Organization", "Group"}
 OBJECT_PARTICIPANT = {"MilitaryDeployment", "Protest", "Meeting", "ArmedClash"}
+ATTACKS = {"ArmedClash", "Bombing", "ViolenceAgainstCivilians"}     # "serangan militer Irak": the name after attacks
 PREPOSITIONS = set(DATA["prepositions"])
 OBJECT_PREPOSITIONS = set(WORDS["object_prepositions"])
 LOCATIVES = set(DATA["locatives"])
@@ -31,12 +32,13 @@ CONJUNCTION = WORDS["conjunction"]
 RELATIVE = WORDS["relative"]
 AGENT_PREPOSITION = WORDS["agent_preposition"]
 PARTNER_PREPOSITION = WORDS["partner_preposition"]
+PEOPLE = Phrases([parse_phrase(p) for p in DATA["figures"]["counted_nouns"]])
 
 
 def _acceptable_subject(sent: Sent, mi: int) -> bool:
     """An actor, or a place that opens a clause; never a name after a preposition."""
     kind = sent.kind(mi)
-    if sent.preceded_by(mi, PREPOSITIONS) or _after_facility(sent, mi):
+    if sent.preceded_by(mi, PREPOSITIONS) or _after_facility(sent, mi) or _in_title(sent, mi):
         return False
     if kind in ACTOR_KINDS:
         return True
@@ -77,14 +79,39 @@ def _coordinated_right(sent: Sent, mi: int, limit: int) -> list[int]:
     return out
 
 
-def subject_before(sent: Sent, start: int, speaker_scan: bool = False) -> tuple[list[int], bool]:
+def _in_title(sent: Sent, mi: int) -> bool:
+    """The name is a piece of the title of the person named right after it: "Ketua MPR Zulkifli Hasan",
+    "Menteri Luar Negeri AS Rex Tillerson"; that person is the actor, the body only their affiliation."""
+    j = sent.last_tok[mi] + 1
+    other = sent.toks[j].mention if j < len(sent.toks) else None
+    return sent.kind(mi) != "Person" and other is not None and other != mi and sent.kind(other) == "Person"
+
+
+def _active_verb(sent: Sent, j: int) -> bool:
+    """An active verb ("menduga", "melakukan"): a name before it, with words between, is that verb's subject."""
+    return any(form == "me" for _, form in sent.toks[j].forms)
+
+
+def origin(sent: Sent, mi: int) -> bool:
+    """A place after a word for people is where they are from: "pria Kosta Rika", "dua orang Israel",
+    "tahanan Palestina"; the people are the actors, not the country."""
+    j = sent.first_tok[mi] - 1
+    return sent.kind(mi) == "Place" and j >= 0 and sent.any_phrase_at(j, PEOPLE) == 1
+
+
+def subject_before(sent: Sent, start: int, speaker_scan: bool = False,
+                   across_verbs: bool = True) -> tuple[list[int], bool]:
     """Actors the clause before token ``start`` names as subject, and whether a pronoun stood there.
+
+    With ``across_verbs`` False (the victim of a passive or a casualty), another active verb with words of
+    its own before the trigger ends the search: in "Polisi menduga korban diperkosa" the police are the ones
+    who suspect, not the victim; in "pemberontak mengaku diserang" the verbs share their subject.
 
     Relative clauses are skipped ("Prancis, ... yang menempatkan 1.500 tentara di Niger, mengatakan"):
     reaching "yang" drops what was found after it and keeps reading left for the head noun, unless
     the candidate already opens a clause ("..., dan Kremlin mengonfirmasi").
     """
-    best, comma = None, False
+    best, comma, worded = None, False, False
     j = start - 1
     while j >= 0:
         tok = sent.toks[j]
@@ -111,8 +138,10 @@ def subject_before(sent: Sent, start: int, speaker_scan: bool = False) -> tuple[
             break
         elif not speaker_scan and tok.text == "," and best is not None:
             break
-        elif not speaker_scan and best is None and is_speech(sent, j):
+        elif not speaker_scan and best is None and (is_speech(sent, j) or not across_verbs and worded
+                                                    and _active_verb(sent, j)):
             break
+        worded = worded or tok.low not in SKIP_BACK
         j -= 1
     return (_coordinated_left(sent, best) if best is not None else []), False
 
@@ -137,7 +166,8 @@ def object_after(sent: Sent, end: int, limit: int, prefer_person: bool = False) 
             continue
         if sent.kind(mi) not in ACTOR_KINDS and not (sent.kind(mi) == "Place" and not sent.preceded_by(mi, PREPOSITIONS)):
             continue
-        if (sent.preceded_by(mi, PREPOSITIONS - OBJECT_PREPOSITIONS) and j != end) or _after_facility(sent, mi):
+        if (sent.preceded_by(mi, PREPOSITIONS - OBJECT_PREPOSITIONS) and j != end) or _after_facility(sent, mi) \
+                or _in_title(sent, mi) or origin(sent, mi):
             continue
         found.append(mi)
     if not found:
@@ -162,14 +192,6 @@ def _agent_after(sent: Sent, end: int, limit: int) -> list[int]:
     return []
 
 
-def _after_light_verb(sent: Sent, start: int) -> int | None:
-    """Index of a light verb governing a nominal trigger ('memberlakukan keadaan darurat')."""
-    j = start - 1
-    while j >= 0 and (sent.toks[j].low in SKIP_BACK or sent.toks[j].low in MODALITY or sent.toks[j].low in NEGATION):
-        j -= 1
-    return j if j >= 0 and sent.toks[j].low in LIGHT_VERBS else None
-
-
 def event_roles(sent: Sent, hit: Hit) -> tuple[list[int], list[int], list[int]]:
     """(agents, targets, participants) of a trigger, from its voice; where word order finds nobody,
     from the parse."""
@@ -181,15 +203,17 @@ def event_roles(sent: Sent, hit: Hit) -> tuple[list[int], list[int], list[int]]:
     passive = hit.voice in ("di", "ter") or (hit.cls == "Casualties" and hit.voice == "bare")
     nominal = is_nominal(hit.voice) or hit.voice == "bare" and sent.toks[hit.start].low in NOMINAL_BARE
     if hit.voice == "di":
-        targets, _ = subject_before(sent, hit.start)
+        targets, _ = subject_before(sent, hit.start, across_verbs=False)
         agents = _agent_after(sent, hit.end, hi)
     elif passive:
-        targets, _ = subject_before(sent, hit.start)
+        targets, _ = subject_before(sent, hit.start, across_verbs=False)
     elif nominal:
-        light = _after_light_verb(sent, hit.start)
+        light = governing_verb(sent, hit.start)
         if light is not None:
             agents, _ = subject_before(sent, light)
         participants = object_after(sent, hit.end, hi)
+        if hit.cls in ATTACKS and participants and sent.first_tok[participants[0]] == hit.end:
+            agents, participants = agents + participants, []      # "serangan udara Amerika Serikat"
     else:
         agents, _ = subject_before(sent, hit.start)
         targets = object_after(sent, hit.end, hi)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from kg.extract.event_dates import DateRef, date_for
 from kg.extract.morphology import Phrases, parse_phrase
-from kg.extract.roles import ACTOR_KINDS, object_after, subject_before
+from kg.extract.roles import ACTOR_KINDS, object_after, origin, subject_before
 from kg.extract.sentence import Sent, Tok
 from kg.extract.triggers import SAY_AFTER, SAY_BEFORE, SAY_NOT_AFTER, SAY_PRONOUN_VERBS, STATEMENTS, negation_modality
 from kg.lang import language
@@ -30,6 +30,10 @@ MEDIUM_CUES = set(STATEMENTS["medium_cues"])
 CITED_MEDIA = set(STATEMENTS["cited_media"])
 CITED_FROM = set(STATEMENTS["cited_from"])
 THAT = language().json("function_words.json")["complementizer"]
+DEMONSTRATIVES = set(language().json("function_words.json")["demonstratives"])
+PRONOUN_CLITIC = STATEMENTS["pronoun_clitic"]
+NEEDS_COMPLEMENT = Phrases([parse_phrase(p) for p in STATEMENTS["needs_complement"]])
+COMPLEMENTS = set(STATEMENTS["complements"])
 _QUOTE = re.compile(r"“([^”“]{2,})”|\"([^\"]{2,})[\"”]")
 
 
@@ -52,15 +56,37 @@ def find_speeches(sent: Sent) -> list[Speech]:
             out.append(Speech(i, i + 1, [], True))
         elif (n := sent.any_phrase_at(i, SAY_AFTER)) and not (i and sent.toks[i - 1].low in SAY_NOT_AFTER) \
                 and not _reduplicated(sent, i):
+            if n == 1 and tok.low.endswith(PRONOUN_CLITIC):      # "menurutnya", "ungkapnya": the clitic is who speaks
+                out.append(Speech(i, i + 1, [], True))
+                continue
             who = _speaker_after(sent, i + n)
             if who:
                 out.append(Speech(i, i + n, who, False))
-        elif n := sent.any_phrase_at(i, SAY_BEFORE):
+        elif (n := sent.any_phrase_at(i, SAY_BEFORE)) and not _bare_threat(sent, i, n):
+            if _described(sent, i):
+                out.append(Speech(i, i + n, [], True))
+                continue
             who, pronoun = subject_before(sent, i, speaker_scan=True)
             who = [mi for mi in who if not _relative_named(sent, mi)]
             if who or pronoun:
                 out.append(Speech(i, i + n, who, pronoun))
     return out
+
+
+def _described(sent: Sent, i: int) -> bool:
+    """The speaker is a description ending in a demonstrative ("Pebalap tim Pertamina Arden itu menyatakan",
+    "Mantan Menteri Perhubungan era Presiden X itu, mengatakan"): it points back to someone named before,
+    and the name it ends with is not who speaks ("aliansi tersebut mengatakan" names no one and is read as usual)."""
+    j = i - 1 if i and sent.toks[i - 1].text != "," else i - 2
+    return j > 0 and sent.toks[j].low in DEMONSTRATIVES and sent.toks[j].mention is None \
+        and sent.toks[j - 1].mention is not None
+
+
+def _bare_threat(sent: Sent, i: int, n: int) -> bool:
+    """A verb like "mengancam" is speech only when it goes on to say something ("mengancam akan ...",
+    "mengancam, ..."): "mengancam gawang", "kelompok yang mengancam dan berniat ..." are not."""
+    return sent.any_phrase_at(i, NEEDS_COMPLEMENT) == n and (i + n >= len(sent.toks) or
+                                                            sent.toks[i + n].low not in COMPLEMENTS)
 
 
 def _reduplicated(sent: Sent, i: int) -> bool:
@@ -93,13 +119,14 @@ def _speaker_after(sent: Sent, start: int) -> list[int]:
     "kata polisi setempat, Louise Jorgensen")."""
     comma = _clause_end(sent, start)
     who = [mi for mi in object_after(sent, start, min(comma, start + 10), prefer_person=True)
-           if sent.first_tok[mi] == start or not _cited(sent, mi)]      # "ucap X seperti dilansir CNN"
+           if sent.first_tok[mi] == start or not _cited(sent, mi) and not origin(sent, mi)]
+    # "ucap X seperti dilansir CNN" cites CNN; "ujar pria Kosta Rika" names where the speaker is from
     if who and sent.kind(who[0]) == "Person" or comma >= len(sent.toks) or comma == start:
         return who if who and (sent.first_tok[who[0]] - start <= 6 or _introduced(sent, start, who[0])) else []
     after = object_after(sent, comma + 1, _clause_end(sent, comma + 1), prefer_person=True)
     if after and sent.kind(after[0]) == "Person" and _introduced(sent, comma + 1, after[0]) and \
-            _describes(sent, start, comma, after[0]):
-        return after
+            (_describes(sent, start, comma, after[0]) or who and sent.first_tok[who[0]] != start):
+        return after      # "Menurut komentator dan analis UFC, Kenny Florian": the body only describes the person
     return who if who and sent.first_tok[who[0]] - start <= 6 else []
 
 
@@ -133,7 +160,7 @@ def make_statements(sent: Sent, speeches: list[Speech], dates: list[DateRef], la
     quote = _quote(sent)
     all_speakers: list[int] = []
     for sp in speeches:
-        speakers = sp.speakers or (last_speakers if sp.pronoun else [])
+        speakers = sp.speakers or ([mi for mi in last_speakers if sent.kind(mi) != "Place"] if sp.pronoun else [])
         for speaker in speakers:
             if speaker in by_speaker:
                 continue

@@ -31,6 +31,8 @@ class Trigger:
     not_prev: set[str] = field(default_factory=set)
     not_words: set[str] = field(default_factory=set)
     needs_party: bool = False
+    needs_verb: bool = False
+    also: "Trigger | None" = None     # a second event of the same words ("dibunuh": also violence against civilians)
 
 
 def _phrases(words: list[str]) -> Phrases:
@@ -44,11 +46,14 @@ def _phrases(words: list[str]) -> Phrases:
     return Phrases(out)
 
 
-TRIGGERS = [Trigger(t["class"], [parse_spec(p) for p in t["pattern"]], t.get("sense", t["class"]),
-                    _phrases(t.get("near", [])), t.get("window", 6), _phrases(t.get("not_near", [])),
-                    set(t.get("not_next", [])),
-                    set(t.get("not_prev", [])), set(t.get("not_words", [])), t.get("needs_party", False))
-            for t in DATA["triggers"]]
+def _trigger(t: dict, pattern: list[Spec]) -> Trigger:
+    return Trigger(t["class"], pattern, t.get("sense", t["class"]), _phrases(t.get("near", [])), t.get("window", 6),
+                   _phrases(t.get("not_near", [])), set(t.get("not_next", [])), set(t.get("not_prev", [])),
+                   set(t.get("not_words", [])), t.get("needs_party", False), t.get("needs_verb", False),
+                   _trigger(t["also"], pattern) if "also" in t else None)
+
+
+TRIGGERS = [_trigger(t, [parse_spec(p) for p in t["pattern"]]) for t in DATA["triggers"]]
 TRIGGER_PATTERNS = Phrases([t.pattern for t in TRIGGERS])
 STATEMENTS = DATA["statements"]
 SAY_BEFORE = Phrases([parse_phrase(p) for p in STATEMENTS["before"]])
@@ -57,6 +62,7 @@ SAY_NOT_AFTER = set(STATEMENTS["not_after"])
 SAY_PRONOUN_VERBS = set(STATEMENTS["pronoun_verbs"])
 SKIP_BACK = set(DATA["skip_back"])
 LIGHT_VERBS = set(DATA["light_verbs"])
+ENACTING_VERBS = set(DATA["enacting_verbs"])
 NEGATION = set(DATA["negation"])
 MODALITY = DATA["modality"]
 MODALITY_CLITIC = DATA["modality_clitic"]
@@ -77,7 +83,8 @@ class Hit:
 
 
 def match_triggers(sent: Sent) -> list[Hit]:
-    """Triggers of a sentence outside its names; where two overlap, the earlier, then the longer."""
+    """Triggers of a sentence outside its names; where two overlap, the earlier, then the longer; with the
+    second event a trigger also asserts where its context allows."""
     hits = []
     toks = sent.toks
     for i, tok in enumerate(toks):
@@ -98,14 +105,34 @@ def match_triggers(sent: Sent) -> list[Hit]:
                 continue
             if trig.not_near and _near(sent, i, i + n, trig.not_near, trig.window):
                 continue
-            hits.append(Hit(trig.cls, trig.sense, i, i + n, _voice(toks[i], trig.pattern[0]), trig.needs_party))
-    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+            if trig.needs_verb and governing_verb(sent, i, ENACTING_VERBS) is None:
+                continue
+            hits.append((Hit(trig.cls, trig.sense, i, i + n, _voice(toks[i], trig.pattern[0]), trig.needs_party), trig))
+    hits.sort(key=lambda h: (h[0].start, -(h[0].end - h[0].start)))
     kept, end = [], -1
-    for h in hits:
+    for h, trig in hits:
         if h.start >= end:
             kept.append(h)
             end = h.end
+            if trig.also is not None and _also(sent, h, trig.also):
+                kept.append(Hit(trig.also.cls, trig.also.sense, h.start, h.end, h.voice, h.needs_party))
     return kept
+
+
+def _also(sent: Sent, hit: Hit, also: Trigger) -> bool:
+    """Whether the second event of a trigger holds: a word of its 'near' stands by ("membunuh warga sipil"),
+    or none of its 'not_near' does ("dibunuh" with no troops, militants or battle around)."""
+    return bool(also.near) and _near(sent, hit.start, hit.end, also.near, also.window) or \
+        not _near(sent, hit.start, hit.end, also.not_near, also.window)
+
+
+def governing_verb(sent: Sent, start: int, verbs: set[str] = LIGHT_VERBS) -> int | None:
+    """Index of a verb of ``verbs`` governing a noun trigger at ``start``, over adverbs, modal words and negation
+    ('memberlakukan keadaan darurat', 'belum akan mencabut subsidi')."""
+    j = start - 1
+    while j >= 0 and (sent.toks[j].low in SKIP_BACK or sent.toks[j].low in MODALITY or sent.toks[j].low in NEGATION):
+        j -= 1
+    return j if j >= 0 and sent.toks[j].low in verbs else None
 
 
 def _voice(tok: Tok, spec: Spec) -> str:
@@ -142,6 +169,8 @@ def negation_modality(sent: Sent, start: int, end: int | None = None) -> tuple[b
             found.append(MODALITY[two])
         elif low in MODALITY:
             found.append(MODALITY[low])
+        elif (mi := sent.toks[j].mention) is not None and (verb := _asking_verb(sent, sent.first_tok[mi])) is not None:
+            j = verb + 1                      # "menuntut X untuk mundur": read on from the verb that asks
         elif low not in SKIP_BACK and low not in LIGHT_VERBS:
             break
         j -= 1
@@ -151,6 +180,15 @@ def negation_modality(sent: Sent, start: int, end: int | None = None) -> tuple[b
         found += _modality_after(sent, end, hi)
     specific = [m for m in found if m != "future"]
     return negated, (specific or found or [None])[0]
+
+
+def _asking_verb(sent: Sent, first: int) -> int | None:
+    """The modal verb ("meminta", "mendesak") whose object is the name starting at token ``first``, over the
+    name's title: the trigger after that name is what was asked, promised or offered."""
+    j, role = first - 1, (sent.mention(sent.toks[first].mention).role or "").lower().split()
+    while role and j >= 0 and sent.toks[j].low == role[-1]:        # "mendesak Perdana Menteri Imran Khan"
+        j, role = j - 1, role[:-1]
+    return j if j >= 0 and sent.toks[j].low in MODALITY and MODALITY[sent.toks[j].low] != "future" else None
 
 
 def _means_that(sent: Sent, i: int) -> bool:
