@@ -7,6 +7,8 @@ extractor pays), pyoxigraph's bulk loader (what any load pays) and rdflib
 their peak memory (maxrss) is their own.
 
     python bench/run.py --data ../shared/data/indosum-dev --out docs/PERFORMANCE.md [--limit 400] [--scale 1,10]
+    python bench/run.py _serve STORE     # only kg serve against the Oxigraph server, on a built store
+    python bench/run.py _pushed STORE    # only: the store pushed to an Oxigraph server answers as kg serve does
 """
 from __future__ import annotations
 
@@ -271,8 +273,223 @@ def mode_rdflib(nquads: str, budgets: str, values: str = "{}") -> dict:
     return out
 
 
+# --- kg serve against the Oxigraph server -------------------------------------
+
+SERVE_REPEATS = (7, 31)  # requests of each query to each server, alternating: at least, at most ...
+SERVE_BUDGET = 1.0       # ... and enough to fill this many seconds a server
+SERVE_CLIENTS = 4
+SERVE_ROUNDS = 5         # of the throughput test: every client sends every query once; servers alternate
+SERVE_STARTS = 3
+ACCEPT = {"SELECT": "application/sparql-results+json", "ASK": "application/sparql-results+json",
+          "CONSTRUCT": "application/n-triples", "DESCRIBE": "application/n-triples"}
+
+
+def served_queries() -> dict[str, tuple[str, str]]:
+    """Name -> (SPARQL text, Accept) of the saved queries both servers answer from their text alone:
+    no SERVICE, and no parameter without a default (an unbound ``?unasserted`` acts as false)."""
+    from kg.query import saved_queries
+
+    return {q.name: (q.text, ACCEPT[q.kind]) for q in saved_queries()
+            if "SERVICE" not in q.text.upper() and all(p.default is not None for p in q.params)}
+
+
+def ask(port: int, text: str, accept: str, conn=None) -> bytes:
+    """POST a query to /sparql (kept-alive when ``conn`` is given); the body of a 200 answer."""
+    import http.client
+
+    conn = conn or http.client.HTTPConnection("127.0.0.1", port, timeout=600)
+    conn.request("POST", "/sparql", body=text.encode(),
+                 headers={"Content-Type": "application/sparql-query", "Accept": accept})
+    response = conn.getresponse()
+    body = response.read()
+    if response.status != 200:
+        raise OSError(f"HTTP {response.status}: {body[:200]!r}")
+    return body
+
+
+def answer_size(body: bytes, accept: str) -> int:
+    """Solutions or triples in an answer."""
+    if accept.endswith("json"):
+        data = json.loads(body)
+        return len(data["results"]["bindings"]) if "results" in data else 1
+    return body.count(b"\n")
+
+
+def launch(argv: list[str], port: int) -> tuple[subprocess.Popen, float]:
+    """Start a server; seconds until it has answered a first query."""
+    started = time.perf_counter()
+    process = subprocess.Popen(argv, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    while True:
+        try:
+            ask(port, "ASK {}", ACCEPT["ASK"])
+            return process, time.perf_counter() - started
+        except OSError:
+            if process.poll() is not None:
+                raise SystemExit(f"{argv[0]} stopped at start-up: {' '.join(argv)}") from None
+            time.sleep(0.002)
+
+
+def throughput(port: int, queries: list[tuple[str, str]]) -> float:
+    """Seconds for SERVE_CLIENTS clients to send every query once, each from its own start."""
+    import http.client
+    from concurrent.futures import ThreadPoolExecutor
+
+    def client(start: int) -> None:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
+        for i in range(len(queries)):
+            ask(port, *queries[(start + i) % len(queries)], conn)
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(SERVE_CLIENTS) as pool:
+        list(pool.map(client, [i * len(queries) // SERVE_CLIENTS for i in range(SERVE_CLIENTS)]))
+    return time.perf_counter() - started
+
+
+def mode_serve(store: str) -> dict:
+    """`kg serve` and `oxigraph serve-read-only` on the same store (union default graph), sent the
+    same SPARQL text: start-up, median latency per query (a connection a request, as SPARQLWrapper
+    and rdflib make them), requests per second from 4 clients (each keeping its connection).
+    kg serve may send up to a billion rows, so neither answer is cut."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from graph_fixture import free_port, stop_server  # the tests' way to pick a port and stop a server
+
+    from kg.store import GraphStore
+
+    location = GraphStore(store).current()
+    if location is None:
+        raise SystemExit(f"no store at {store}")
+    oxigraph = Path(sys.executable).parent / "oxigraph"
+    ports = {"kg": free_port(), "oxigraph": free_port()}
+    argv = {"kg": [sys.executable, "-m", "kg.cli", "serve", "--store", str(store), "--port", str(ports["kg"]),
+                   "--max-results", str(10 ** 9)],
+            "oxigraph": [str(oxigraph), "serve-read-only", "--location", str(location),
+                         "--bind", f"127.0.0.1:{ports['oxigraph']}", "--union-default-graph"]}
+    out = {"startup": {name: [] for name in argv}, "queries": {}, "seconds": {name: [] for name in argv},
+           "clients": SERVE_CLIENTS}
+    for _ in range(SERVE_STARTS):
+        for name in argv:
+            process, seconds = launch(argv[name], ports[name])
+            out["startup"][name].append(seconds)
+            stop_server(process)
+    servers = {name: launch(argv[name], ports[name])[0] for name in argv}
+    try:
+        queries = served_queries()
+        for query, (text, accept) in queries.items():
+            times, sizes = {name: [] for name in argv}, {}
+            started = time.perf_counter()
+            for name in argv:    # a first answer warms the caches of each
+                sizes[name] = answer_size(ask(ports[name], text, accept), accept)
+            least, most = SERVE_REPEATS
+            for _ in range(min(most, max(least, int(2 * SERVE_BUDGET / (time.perf_counter() - started))))):
+                for name in argv:
+                    s = time.perf_counter()
+                    ask(ports[name], text, accept)
+                    times[name].append(time.perf_counter() - s)
+            out["queries"][query] = {name: {"seconds": statistics.median(times[name]), "rows": sizes[name]}
+                                     for name in argv}
+            print(f"  {query}: {sizes['kg']} rows, kg serve / oxigraph "
+                  f"{statistics.median(times['kg']) / statistics.median(times['oxigraph']):.2f}×",
+                  file=sys.stderr, flush=True)
+        for _ in range(SERVE_ROUNDS):
+            for name in argv:
+                out["seconds"][name].append(throughput(ports[name], list(queries.values())))
+        out["requests"] = SERVE_CLIENTS * len(queries)     # a round's
+    finally:
+        for process in servers.values():
+            stop_server(process)
+    print("\n".join(serve_lines(out) + [""] + [f"{a}: {b} {c}" for a, b, c in serve_targets(out)]),
+          file=sys.stderr)
+    return out
+
+
+def mode_pushed(store: str) -> dict:
+    """The store pushed (`kg push`, the Graph Store Protocol) into an empty Oxigraph server: the
+    rows each saved query gives there and from `kg serve` on the embedded store, and the push's time."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from graph_fixture import free_port, stop_server
+
+    oxigraph = Path(sys.executable).parent / "oxigraph"
+    ports = {"kg": free_port(), "pushed": free_port()}
+    with tempfile.TemporaryDirectory() as location:
+        argv = {"kg": [sys.executable, "-m", "kg.cli", "serve", "--store", str(store), "--port", str(ports["kg"]),
+                       "--max-results", str(10 ** 9)],
+                "pushed": [str(oxigraph), "serve", "--location", location, "--bind", f"127.0.0.1:{ports['pushed']}",
+                           "--union-default-graph"]}
+        servers = {name: launch(argv[name], ports[name])[0] for name in argv}
+        try:
+            started = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "kg.cli", "push", "--endpoint",
+                            f"http://127.0.0.1:{ports['pushed']}/store", "--store", str(store)],
+                           cwd=ROOT, check=True, capture_output=True)
+            seconds = time.perf_counter() - started
+            rows = {query: {name: answer_size(ask(ports[name], text, accept), accept) for name in argv}
+                    for query, (text, accept) in served_queries().items()}
+        finally:
+            for process in servers.values():
+                stop_server(process)
+    return {"push_seconds": seconds, "rows": rows}
+
+
+def pushed_target(pushed: dict) -> tuple[str, str, str]:
+    differ = sorted(q for q, v in pushed["rows"].items() if v["kg"] != v["pushed"])
+    return (f"a store pushed to the Oxigraph server answers every saved query with the rows of the embedded "
+            f"one ({len(pushed['rows'])} queries; issue 21)",
+            "all the same" if not differ else f"{len(differ)} differ: {', '.join(differ)}", verdict(not differ))
+
+
+def geomean(values) -> float:
+    return math.exp(statistics.fmean(math.log(v) for v in values))
+
+
+def serve_ratios(serve: dict) -> dict[str, float]:
+    """Per query: kg serve's median time over the Oxigraph server's."""
+    return {q: v["kg"]["seconds"] / v["oxigraph"]["seconds"] for q, v in serve["queries"].items()}
+
+
+def rps_ratio(serve: dict) -> float:
+    """kg serve's requests per second over the Oxigraph server's, over all (alternating) rounds."""
+    return sum(serve["seconds"]["oxigraph"]) / sum(serve["seconds"]["kg"])
+
+
+def serve_targets(serve: dict) -> list[tuple[str, str, str]]:
+    ratios = serve_ratios(serve)
+    latency, rps = geomean(ratios.values()), rps_ratio(serve)
+    return [(f"`kg serve` latency within 1.10× of the Oxigraph server's, same store and SPARQL text "
+             f"(geometric mean over {len(ratios)} saved queries; issue 21)",
+             f"{latency:.2f}× ({min(ratios.values()):.2f}–{max(ratios.values()):.2f}× by query)",
+             verdict(latency <= 1.10)),
+            (f"`kg serve` requests per second with {serve['clients']} clients ≥ 0.90× the Oxigraph server's",
+             f"{rps:.2f}×", verdict(rps >= 0.90))]
+
+
+def serve_lines(serve: dict) -> list[str]:
+    ratios = serve_ratios(serve)
+    kg, oxigraph = (serve["requests"] * len(serve["seconds"][name]) / sum(serve["seconds"][name])
+                    for name in ("kg", "oxigraph"))
+    lines = ["", "## `kg serve` against the Oxigraph server (issue 21)", "",
+             f"`kg serve` and `oxigraph serve-read-only --union-default-graph` on the same store"
+             + (f" (the {serve['scale']}× build)" if "scale" in serve else "") + ", sent the same text of "
+             "each saved query without a required parameter (POST to `/sparql`, JSON or N-Triples, a "
+             f"connection a request); median of {SERVE_REPEATS[0]} to {SERVE_REPEATS[1]} alternating requests "
+             "after one to warm up. "
+             "`kg serve` runs with `--max-results 1000000000`, so both send whole answers.", "",
+             "| Query | Rows | kg serve ms | Oxigraph server ms | × |", "|---|---|---|---|---|"]
+    for q, v in serve["queries"].items():
+        lines.append(f"| {q} | {v['kg']['rows']:,} | {1000 * v['kg']['seconds']:.1f} | "
+                     f"{1000 * v['oxigraph']['seconds']:.1f} | {ratios[q]:.2f} |")
+    lines += ["", f"Throughput: {serve['clients']} clients at once, each sending every query once from its own "
+              f"start on a kept-alive connection ({serve['requests']} requests), {len(serve['seconds']['kg'])} "
+              f"rounds a server, alternating: kg serve answered {kg:.1f} requests/s, the Oxigraph server "
+              f"{oxigraph:.1f} ({kg / oxigraph:.2f}×).",
+              "", f"Start-up until a first answer (median of {len(serve['startup']['kg'])}): kg serve "
+              f"{statistics.median(serve['startup']['kg']):.2f} s, the Oxigraph server "
+              f"{statistics.median(serve['startup']['oxigraph']):.3f} s."]
+    return lines
+
+
 CHILD_MODES = {"_build": mode_build, "_stages": mode_stages, "_identity": mode_identity, "_spacy": mode_spacy,
-               "_bulk": mode_bulk, "_rdflib": mode_rdflib, "_nlp": mode_nlp}
+               "_bulk": mode_bulk, "_rdflib": mode_rdflib, "_nlp": mode_nlp, "_serve": mode_serve,
+               "_pushed": mode_pushed}
 
 
 # --- in-process measurements --------------------------------------------------
@@ -449,6 +666,14 @@ def render(m: dict, r: dict, limit: int | None) -> str:
         for n, x in sorted(r["identity"].items(), key=lambda kv: int(kv[0])):
             lines.append(f"| {int(n):,} | {x['reports']:,} | {x['seconds']:.2f} | "
                          f"{1000 * x['seconds'] / max(1, x['reports']):.3f} |")
+    if "serve" in r:
+        lines += serve_lines(r["serve"])
+    if "pushed" in r:
+        p = r["pushed"]
+        lines += ["", f"`kg push` of the {p['scale']}× store into an empty `oxigraph serve --union-default-graph` "
+                  f"took {p['push_seconds']:.1f} s; rows of each saved query there and from `kg serve`:", "",
+                  "| Query | kg serve rows | pushed store rows |", "|---|---|---|"]
+        lines += [f"| {q} | {v['kg']:,} | {v['pushed']:,} |" for q, v in p["rows"].items()]
     docs = r["stages"]["docs"]
     lines += ["", f"## Time per stage (one process, the first {docs:,} documents, {scales[0]}×)", "",
               "| Stage | Seconds | Share |", "|---|---|---|"]
@@ -625,6 +850,10 @@ def targets(r: dict) -> list[tuple[str, str, str]]:
         growth = b["seconds"] / a["seconds"]
         out.append((f"identity across documents grows with the corpus ({n0} → {n1} distinct articles, "
                     f"{int(n1) / int(n0):.0f}×)", f"{growth:.1f}×", verdict(growth <= 1.2 * int(n1) / int(n0))))
+    if "serve" in r:
+        out += serve_targets(r["serve"])
+    if "pushed" in r:
+        out.append(pushed_target(r["pushed"]))
     base = r["startup"]["python -c 'import pyoxigraph, click'"]
     for label in ("kg --help", "kg query documents"):
         x = r["startup"][label] / base
@@ -762,6 +991,11 @@ def main() -> None:
             print(f"[{k}×] queries", file=sys.stderr, flush=True)
             s["values"] = sample_values(store)
             s["oxigraph"] = oxigraph_queries(store, names, s["values"])
+            if k == args.scale.split(",")[0]:
+                print(f"[{k}×] kg serve against the Oxigraph server", file=sys.stderr, flush=True)
+                r["serve"] = dict(child(["_serve", str(store)]), scale=k)
+                print(f"[{k}×] kg push to an Oxigraph server", file=sys.stderr, flush=True)
+                r["pushed"] = dict(child(["_pushed", str(store)]), scale=k)
             s["quads"] = next(iter(s["build"].values()))["quads"]
             s["rdflib"] = rdflib_queries(nquads, s["oxigraph"], s["quads"], s["values"])
             nquads.unlink()

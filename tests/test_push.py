@@ -94,3 +94,16 @@ def drop_links_graph(store) -> None:
     """In a function, so the writable store is closed before anyone reads the new generation."""
     with GraphStore(store).write() as writable:
         writable.remove_graph(next(g for g in writable.named_graphs() if g.value.endswith("graph/links")))
+
+
+def test_a_cluster_build_pushes_its_graph_to_the_endpoint(tmp_path, remote):
+    """`kg build --scheduler local:1 --endpoint URL`: the graph lands in the store and, the same
+    quads, on the SPARQL server."""
+    pytest.importorskip("distributed")
+    from conftest import SEEDS
+
+    result = CliRunner().invoke(cli, ["build", str(SEEDS), "--store", str(tmp_path / "store"), "--no-model",
+                                      "--scheduler", "local:1", "--endpoint", remote + "/store"])
+    assert result.exit_code == 0, result.output
+    assert "pushed " in result.output and f"to {remote}/store" in result.output
+    assert len(remote_quads(remote)) == local_count(tmp_path / "store") > 0

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import socket
 import subprocess
@@ -66,12 +67,14 @@ def test_results_content_negotiation(server):
 
 
 @pytest.mark.parametrize("media, parser", [("text/turtle", "turtle"), ("application/n-triples", "nt"),
-                                           ("application/ld+json", "json-ld")])
+                                           ("application/ld+json", "json-ld"), ("application/rdf+xml", "xml"),
+                                           ("application/n-quads", "nquads"), ("application/trig", "trig"),
+                                           ("text/n3", "n3")])
 def test_construct_as_rdf(server, media, parser):
     query = "CONSTRUCT { ?e ?p ?o } WHERE { GRAPH <https://w3id.org/crisis-kg/id/graph/entities> { ?e ?p ?o } }"
     response = server.get("/sparql", params={"query": query}, headers={"Accept": media})
     assert response.status_code == 200 and response.headers["content-type"].split(";")[0] == media
-    assert len(rdflib.Graph().parse(data=response.text, format=parser)) == 10
+    assert len(list(rdflib.Dataset().parse(data=response.text, format=parser).quads())) == 10
 
 
 def test_saved_queries_listed_and_run_with_bound_parameters(server):
@@ -136,6 +139,32 @@ def test_result_limit_cuts_and_says_so(server):
     triples = server.get("/sparql", params={"query": "CONSTRUCT WHERE { ?s ?p ?o }"},
                          headers={"Accept": "application/n-triples"})
     assert len(triples.text.splitlines()) == 50 and triples.headers["x-sparql-maxrows"] == "50"
+
+
+def solutions(response) -> list[str]:
+    """The values of ?x in an answer, whatever its format."""
+    media = response.headers["content-type"].split(";")[0]
+    if media == "application/sparql-results+json":
+        return [b["x"]["value"] for b in response.json()["results"]["bindings"]]
+    if media == "application/sparql-results+xml":
+        return [e.text for e in ET.fromstring(response.content).iter("{http://www.w3.org/2005/sparql-results#}literal")]
+    if media == "text/csv":
+        return [row[0] for row in list(csv.reader(io.StringIO(response.text)))[1:]]
+    return [json.loads(line) for line in response.text.splitlines()[1:]]    # TSV: "value" lines
+
+
+@pytest.mark.parametrize("media", ["application/sparql-results+json", "application/sparql-results+xml",
+                                   "text/csv", "text/tab-separated-values"])
+@pytest.mark.parametrize("rows", [49, 50, 51, 80])
+def test_result_limit_is_exact_when_values_look_like_separators(server, media, rows):
+    """The limit is counted in the serialised answer: values holding what separates solutions
+    there (a JSON "},{", an XML <result>, a line break) must not change the count."""
+    values = [f"{i} }},{{ <result>\n" for i in range(rows)]
+    query = "SELECT ?x WHERE { VALUES ?x { " + " ".join(json.dumps(v) for v in values) + " } }"
+    response = server.post("/sparql", data={"query": query}, headers={"Accept": media})
+    assert response.status_code == 200 and response.headers["content-type"].split(";")[0] == media
+    assert solutions(response) == values[:50]
+    assert response.headers.get("x-sparql-maxrows") == ("50" if rows > 50 else None)
 
 
 def test_slow_query_is_cancelled_and_the_server_keeps_serving(server, store):
