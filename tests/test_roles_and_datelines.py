@@ -84,3 +84,21 @@ def test_the_ontology_defines_the_dateline_place():
     onto = Graph().parse(ontology_path())
     prop = URIRef(CRISIS + "datelinePlace")
     assert (prop, URIRef("http://www.w3.org/2000/01/rdf-schema#domain"), URIRef(CRISIS + "Document")) in onto
+
+
+def _places(ext, cls):
+    return [[ext.mentions[i].text for i in e.places] for e in of(ext, cls)]
+
+
+def test_where_something_goes_is_the_place_of_a_deployment_or_a_journey_only(read):
+    ext = read("Dua bulan setelah lengser dari jabatannya, mantan Presiden Meksiko Enrique Pena Nieto akan "
+               "berlibur ke Chile. Pemerintah mengerahkan 300 tentara ke Kidal. ECOWAS mengirim Presiden Benin "
+               "Patrice Talon ke Niamey untuk mediasi dengan junta.")
+    assert _places(ext, "LeadershipChange") == [[]]            # he will holiday in Chile: not where he stepped down
+    assert _places(ext, "MilitaryDeployment") == [["Kidal"]]
+    assert _places(ext, "Meeting") == [["Niamey"]]             # sent there to mediate
+
+
+def test_where_a_spokesman_speaks_is_not_where_the_event_happened(read):
+    ext = read('"Tiga orang sudah ditangkap," ujar juru bicara kepolisian Lima Carlos Ramos di Callao.')
+    assert _places(ext, "Detention") == [[]]

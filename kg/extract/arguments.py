@@ -51,7 +51,7 @@ def head_of_span(parse: Parse, start: int, end: int) -> int:
     return start
 
 
-def _case(parse: Parse, i: int) -> str | None:
+def case_word(parse: Parse, i: int) -> str | None:
     cases = parse.children(i, "case")
     return parse.words[cases[0]].lower() if cases else None
 
@@ -64,7 +64,7 @@ def roles(parse: Parse, trigger: int) -> Roles:
     """The trigger's subject, passive subject, object, "oleh" agent and place phrases."""
     out = Roles()
     for child in parse.children(trigger):
-        dep, case = parse.deps[child], _case(parse, child)
+        dep, case = parse.deps[child], case_word(parse, child)
         if case == AGENT_CASE:
             out.agents += _with_conjuncts(parse, child)
         elif case in LOCATIVE_CASES:
@@ -76,10 +76,10 @@ def roles(parse: Parse, trigger: int) -> Roles:
         elif dep in OBJECTS and case is None:
             out.objects += _with_conjuncts(parse, child)
     for obj in out.objects:          # "menangkap 20 demonstran di Lima": the place hangs under the object
-        out.places += [c for c in parse.children(obj, "nmod", "obl") if _case(parse, c) in LOCATIVE_CASES]
+        out.places += [c for c in parse.children(obj, "nmod", "obl") if case_word(parse, c) in LOCATIVE_CASES]
     if not out.subjects and parse.deps[trigger] in COORDINATION:   # "... dan menahan 20 orang": a shared subject
         first = parse.heads[trigger]
-        out.subjects = [c for c in parse.children(first, *SUBJECTS) if _case(parse, c) is None]
+        out.subjects = [c for c in parse.children(first, *SUBJECTS) if case_word(parse, c) is None]
     return out
 
 
@@ -93,7 +93,7 @@ def mentions_of(parse: Parse, i: int, mention_at: list[int | None]) -> list[int]
             out.append(mention_at[j])
         for deps in NAME_PARTS:
             for child in parse.children(j, *deps):
-                if child not in seen and _case(parse, child) is None:
+                if child not in seen and case_word(parse, child) is None:
                     seen.add(child)
                     queue.append(child)
     return out

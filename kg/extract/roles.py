@@ -23,6 +23,10 @@ ATTACKS = {"ArmedClash", "Bombing", "ViolenceAgainstCivilians"}     # "serangan 
 PREPOSITIONS = set(DATA["prepositions"])
 OBJECT_PREPOSITIONS = set(WORDS["object_prepositions"])
 LOCATIVES = set(DATA["locatives"])
+DESTINATIONS = set(DATA["destinations"])
+MOVING = set(DATA["moving_classes"])
+MOTION = set(DATA["motion_words"])
+MOTION_REACH = 6     # tokens before a destination in which a motion word sends there
 FACILITIES = [parse_phrase(p) for p in DATA["facility_nouns"]]
 NOMINAL_BARE = set(DATA["nominal_bare"])
 PRONOUNS = set(DATA["statements"]["pronouns"])
@@ -245,18 +249,37 @@ def _parse_mentions(sent: Sent, tokens: list[int], kinds: set[str]) -> list[int]
 
 
 def event_places(sent: Sent, hit: Hit) -> list[int]:
-    """Places named with a locative ('di X', 'ke kota X') in the trigger's clause, else linked to it;
-    else the "di/ke/dari" phrase the parse hangs under the trigger or its object."""
+    """Places named with a locative ('di X', 'di kota X') in the trigger's clause, else linked to it;
+    else the place phrase the parse hangs under the trigger or its object. Where something goes
+    ('ke X', 'dari X') is the place of a deployment or a march, or where a motion word sends ("mengirim
+    X ke Niamey untuk mediasi"), not of a holiday ("berlibur ke Indonesia"); a place said after a verb of saying
+    that follows the trigger is where it was said ("X ditangkap, ujar Y di Mapolda"), not where
+    the event happened."""
     start = hit.start
+    moving = hit.cls in MOVING
     lo, hi = sent.clause(start)
     locative = [mi for mi in sent.mentions if sent.kind(mi) == "Place" and (
-        sent.preceded_by(mi, LOCATIVES) or _after_facility(sent, mi))]
+        sent.preceded_by(mi, LOCATIVES) or _after_facility(sent, mi) or
+        sent.preceded_by(mi, DESTINATIONS) and (moving or _sent_there(sent, mi))) and not _said_at(sent, hit, mi)]
     in_clause = [mi for mi in locative if lo <= sent.first_tok[mi] < hi]
     found = in_clause or [mi for mi in locative if sent.linked(sent.first_tok[mi], start)]
     dependents = sent.dependents(hit.start, hit.end)
     if found or dependents is None:
         return found
-    return _parse_mentions(sent, dependents.places, {"Place"})
+    places = [t for t in dependents.places if moving or arguments.case_word(sent.parse, t) not in DESTINATIONS]
+    return [mi for mi in _parse_mentions(sent, places, {"Place"}) if not _said_at(sent, hit, mi)]
+
+
+def _sent_there(sent: Sent, mi: int) -> bool:
+    """A motion word stands a few words before the destination: "mengirim Presiden Benin ke Niamey"."""
+    first = sent.first_tok[mi]
+    return any(sent.toks[j].low in MOTION for j in range(max(0, first - MOTION_REACH), first))
+
+
+def _said_at(sent: Sent, hit: Hit, mi: int) -> bool:
+    """A verb of saying stands between the trigger and the place after it (a statement's own
+    place is where it was said)."""
+    return hit.cls != "Statement" and any(is_speech(sent, j) for j in range(hit.end, sent.first_tok[mi]))
 
 
 def _after_facility(sent: Sent, mi: int) -> bool:
