@@ -102,3 +102,9 @@ def test_where_something_goes_is_the_place_of_a_deployment_or_a_journey_only(rea
 def test_where_a_spokesman_speaks_is_not_where_the_event_happened(read):
     ext = read('"Tiga orang sudah ditangkap," ujar juru bicara kepolisian Lima Carlos Ramos di Callao.')
     assert _places(ext, "Detention") == [[]]
+
+
+def test_a_relative_clause_between_the_detainee_and_the_verb_keeps_the_detainee(read):
+    ext = read("Bupati Carlos Mendoza yang mengenakan kemeja biru itu, digelandang menggunakan mobil tahanan "
+               "polisi Nikaragua.")
+    assert [names(ext, e.targets) for e in of(ext, "Detention")] == [["Carlos Mendoza"]]

@@ -96,6 +96,12 @@ def _active_verb(sent: Sent, j: int) -> bool:
     return any(form == "me" for _, form in sent.toks[j].forms)
 
 
+def _relative(sent: Sent, j: int) -> bool:
+    """The verb at ``j`` opens a relative clause ("Nyono yang mengenakan kemeja biru itu, digelandang"):
+    it describes the subject, whose verb the trigger still is."""
+    return j > 0 and sent.toks[j - 1].low == RELATIVE
+
+
 def origin(sent: Sent, mi: int) -> bool:
     """A place after a word for people is where they are from: "pria Kosta Rika", "dua orang Israel",
     "tahanan Palestina"; the people are the actors, not the country."""
@@ -109,7 +115,8 @@ def subject_before(sent: Sent, start: int, speaker_scan: bool = False,
 
     With ``across_verbs`` False (the victim of a passive or a casualty), another active verb with words of
     its own before the trigger ends the search: in "Polisi menduga korban diperkosa" the police are the ones
-    who suspect, not the victim; in "pemberontak mengaku diserang" the verbs share their subject.
+    who suspect, not the victim; in "pemberontak mengaku diserang" the verbs share their subject; a verb
+    of a relative clause describes the subject ("Nyono yang mengenakan kemeja biru itu, digelandang").
 
     Relative clauses are skipped ("Prancis, ... yang menempatkan 1.500 tentara di Niger, mengatakan"):
     reaching "yang" drops what was found after it and keeps reading left for the head noun, unless
@@ -143,7 +150,7 @@ def subject_before(sent: Sent, start: int, speaker_scan: bool = False,
         elif not speaker_scan and tok.text == "," and best is not None:
             break
         elif not speaker_scan and best is None and (is_speech(sent, j) or not across_verbs and worded
-                                                    and _active_verb(sent, j)):
+                                                    and _active_verb(sent, j) and not _relative(sent, j)):
             break
         worded = worded or tok.low not in SKIP_BACK
         j -= 1
