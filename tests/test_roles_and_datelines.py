@@ -108,3 +108,10 @@ def test_a_relative_clause_between_the_detainee_and_the_verb_keeps_the_detainee(
     ext = read("Bupati Carlos Mendoza yang mengenakan kemeja biru itu, digelandang menggunakan mobil tahanan "
                "polisi Nikaragua.")
     assert [names(ext, e.targets) for e in of(ext, "Detention")] == [["Carlos Mendoza"]]
+
+
+def test_an_outlet_a_report_is_cited_from_is_no_speaker(read):
+    ext = read("Menurut laporan Variety, film itu akan tayang pada Desember. Kontrak baru Leclerc dengan Tim Ferrari "
+               'seperti dilaporkan Autosport, baru akan diumumkan di Monza. "Kami menolak," kata Menteri Luar Negeri '
+               "Iran Javad Zarif seperti dilaporkan AFP.")
+    assert speakers(ext) == [(["Javad Zarif"], [])]
