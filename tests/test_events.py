@@ -187,11 +187,14 @@ def test_a_stay_at_home_order_is_a_curfew(read):
 
 def test_speakers_after_the_verb_and_reports_by_an_agency(read):
     ext = read("Sedikitnya 12 orang terluka, tambah polisi.\n"
-               "Bandara Kabul ditutup, seperti dilaporkan Reuters.\n"
+               "Dua orang tewas dalam serangan roket di bandara Kabul, seperti dilaporkan Reuters.\n"
                "Angka korban yang dilaporkan di antara tentara belum jelas.\n"
                "Para pengungsi mengatakan kamp mereka diserang.")
     assert [(s.sentence, ext.mentions[s.speaker].text) for s in of(ext, "Statement")] == \
-        [(0, "polisi"), (1, "Reuters"), (3, "Para pengungsi")]
+        [(0, "polisi"), (3, "Para pengungsi")]
+    # an agency's report is no statement of the agency: the events it reports are reported by it
+    assert [(e.cls, names(ext, e.reported_by)) for e in ext.events if e.sentence == 1] == \
+        [("Casualties", ["Reuters"]), ("Bombing", ["Reuters"])]
 
 
 def test_suffering_injuries_and_speakers_that_are_staff_or_a_named_group(read):
