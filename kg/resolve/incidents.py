@@ -86,24 +86,25 @@ def incidents(reports: list[Report], threshold: float = THRESHOLD, map: Callable
     """The incidents that join reports of two or more articles; ``map`` scores the batches of
     blocks (the builtin, or a cluster's)."""
     by_iri = {r.iri: r for r in reports}
-    members: dict[str, list[str]] = {r.iri: [r.iri] for r in reports}   # root → report IRIs
-    root = {r.iri: r.iri for r in reports}
-    merges: dict[str, list[Merge]] = defaultdict(list)
+    members: dict[str, list[str]] = {}      # root → report IRIs, for the reports joined so far only:
+    root: dict[str, str] = {}               # a container per report would make the stage's garbage
+    merges: dict[str, list[Merge]] = defaultdict(list)     # collection grow faster than the corpus
     scored = map(partial(_block_merges, threshold=threshold), _batches(_blocks(reports)))
     for merge in sorted((m for batch in scored for m in batch), key=lambda m: (-m.score, m.a, m.b)):
-        ra, rb = root[merge.a], root[merge.b]
-        if ra == rb or not _joinable([by_iri[i] for i in members[ra]], [by_iri[i] for i in members[rb]]):
+        ra, rb = root.get(merge.a, merge.a), root.get(merge.b, merge.b)
+        left, right = members.get(ra, [ra]), members.get(rb, [rb])
+        if ra == rb or not _joinable([by_iri[i] for i in left], [by_iri[i] for i in right]):
             continue
         keep, gone = sorted((ra, rb))
-        members[keep] += members.pop(gone)
+        members[keep] = left + right
+        members.pop(gone, None)
         merges[keep] += merges.pop(gone, []) + [merge]
         for i in members[keep]:
             root[i] = keep
     found = []
     for key, iris in members.items():
-        if len(iris) > 1:
-            group = sorted((by_iri[i] for i in iris), key=_seniority)
-            found.append(Incident(group[0].iri, group, sorted(merges[key], key=lambda m: (m.a, m.b))))
+        group = sorted((by_iri[i] for i in iris), key=_seniority)
+        found.append(Incident(group[0].iri, group, sorted(merges[key], key=lambda m: (m.a, m.b))))
     return sorted(found, key=lambda inc: inc.iri)
 
 
