@@ -35,6 +35,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import partial
 from typing import Callable
 
 from kg import gazetteer
@@ -43,7 +44,6 @@ from kg.records import ENTITY_KIND
 from kg.resolve.entities import PLAIN_WORDS, SKIP_WORDS, _variant, may_be_short_form, short_form_of
 from kg.vocab import IN_ARTICLE, entity_iri
 
-RULES = ("same name", "spelling variant", "same letters", "short form", "word of a name", "one name")
 CONTEXT = 1    # other people or organisations that the articles of two people must share to be one
 ONE_NAME_PAIRS = 50_000   # articles' people of one given name compared pairwise, at most
 
@@ -65,9 +65,10 @@ def find_aliases(names: dict[str, Counter], documents: dict[str, set[str]]) -> l
     groups = _Groups()
     reasons: list[tuple[str, str, str, str, str]] = []   # (iri, its name, other iri, other's name, rule)
     context = _neighbours(documents, kind_of)
-    for rule, pairs in (("same name", _same_names), ("spelling variant", _variants), ("same letters", _same_letters)):
+    for rule, pairs in (("same name", partial(_shared_names, letters=False)), ("spelling variant", _variants),
+                        ("same letters", partial(_shared_names, letters=True))):
         for a, name, b, other in pairs(names, kind_of):
-            if rule == "spelling variant" and kind_of[a] == "Person" and len(context(a) & context(b) - {a, b}) < CONTEXT:
+            if rule == "spelling variant" and kind_of[a] == "Person" and not _in_context(context(a), context(b), a, b):
                 continue
             if groups.join(a, b):
                 reasons.append((a, name, b, other, rule))
@@ -97,6 +98,12 @@ def _neighbours(documents: dict[str, set[str]], kind_of: dict[str, str] | None =
     return lambda iri: set().union(*(entities[a] for a in documents.get(iri, ())))
 
 
+def _in_context(mine: set[str], theirs: set[str], a: str, b: str) -> bool:
+    """The articles of ``a`` and ``b`` (whose contexts are ``mine`` and ``theirs``) share
+    ``CONTEXT`` other people or organisations."""
+    return len(mine & theirs - {a, b}) >= CONTEXT
+
+
 def _kind(counts: Counter) -> str:
     classes = Counter()
     for (cls, _), n in counts.items():
@@ -112,27 +119,18 @@ def _keys(counts: Counter) -> list[tuple[str, str]]:
     return sorted((key, anchor) for key, anchor in written.items() if key)
 
 
-def _same_names(names, kind_of):
+def _shared_names(names, kind_of, letters: bool):
+    """Pairs of entities of one kind that share a name, or with ``letters`` the same letters written
+    with or without spaces (not people, nor groups). A one-word name counts only as the entity's own."""
     first: dict[tuple[str, str], tuple[str, str]] = {}
     for iri in sorted(names):
         kind = kind_of[iri]
+        if letters and kind in ("Person", "Group"):
+            continue
         for key, anchor in _keys(names[iri]):
             if " " not in key and (kind == "Person" or entity_iri(kind, anchor) != iri):
                 continue
-            other, written = first.setdefault((kind, key), (iri, anchor))
-            if other != iri:
-                yield iri, anchor, other, written
-
-
-def _same_letters(names, kind_of):
-    first: dict[tuple[str, str], tuple[str, str]] = {}
-    for iri in sorted(names):
-        if kind_of[iri] in ("Person", "Group"):
-            continue
-        for key, anchor in _keys(names[iri]):
-            if " " not in key and entity_iri(kind_of[iri], anchor) != iri:
-                continue
-            other, written = first.setdefault((kind_of[iri], key.replace(" ", "")), (iri, anchor))
+            other, written = first.setdefault((kind, key.replace(" ", "") if letters else key), (iri, anchor))
             if other != iri:
                 yield iri, anchor, other, written
 
@@ -175,7 +173,7 @@ def _short_names(names, kind_of, documents):
                 for word in words:
                     persons[word].add((key, iri))
     near, context = _neighbours(documents), _neighbours(documents, kind_of)
-    one_names: dict[str, list[tuple[str, str]]] = defaultdict(list)              # word → (article's person, as written)
+    one_names: dict[str, list[tuple[str, str]]] = defaultdict(list)    # word → (article's person, as written)
     for iri, counts in sorted(names.items()):
         keys = _keys(counts)
         if len(keys) != 1 or " " in keys[0][0]:
@@ -204,9 +202,9 @@ def _short_form(kind, anchor, key, candidates: set[tuple[str, str]]):
 def _word_of_a_name(iri, key, persons, near):
     if key in PLAIN_WORDS or len(key) < 3:
         return None
-    context = near(iri)
+    mine = near(iri)
     return _one({(long, target) for long, target in persons.get(key, ())
-                 if target != iri and len(context & near(target) - {iri, target}) >= CONTEXT}, "word of a name")
+                 if target != iri and _in_context(mine, near(target), iri, target)}, "word of a name")
 
 
 def _one_name(key: str, members: list[tuple[str, str]], near):
@@ -219,7 +217,8 @@ def _one_name(key: str, members: list[tuple[str, str]], near):
     if plain and len(members) * (len(members) - 1) // 2 > ONE_NAME_PAIRS:
         return
     for i, (iri, anchor) in enumerate(members):
-        if not plain or any(len(near(iri) & near(other) - {iri, other}) >= CONTEXT
+        mine = near(iri) if plain else set()
+        if not plain or any(_in_context(mine, near(other), iri, other)
                             for j, (other, _) in enumerate(members) if j != i):
             yield iri, anchor, node, key, "one name"
 

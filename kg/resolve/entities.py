@@ -4,7 +4,7 @@ Keys, in order of trust: a gazetteer row (verified Wikidata item), an acronym
 ("CSTO", learned from "Long Name (CSTO)"), a collective actor's canonical key,
 a person's full name (bare surnames and first names attach to the full name
 seen in the same article), and finally the normalised surface form. Small spelling variants of
-multi-word names ("Saltanat Azirbek"/"Saltanet Azirbek") merge.
+multi-word names ("Luhut Binsar Pandjaitan"/"Luhut Binsar Panjaitan") merge.
 
 In an article, a short form joins the one long name of that article it is cut
 from (kg/lang/id/short_forms.json): initials ("KPK", "SBY") or pieces from the
@@ -187,8 +187,8 @@ class _Variants:
 
 
 def _variant(a: str, b: str) -> bool:
-    """Spelling variants of one name: the same words but one, spelt one letter apart ("saltanat
-    azirbek" / "saltanet azirbek", "luhut binsar pandjaitan" / "luhut binsar panjaitan"), unlike
+    """Spelling variants of one name: the same words but one, spelt one letter apart ("kementrian
+    keuangan" / "kementerian keuangan", "luhut binsar pandjaitan" / "luhut binsar panjaitan"), unlike
     names that differ in a word ("kementerian keuangan" / "kementerian kehutanan") or a number."""
     words_a, words_b = a.split(), b.split()
     if len(words_a) != len(words_b):
