@@ -5,7 +5,8 @@ come out of two articles under two IRIs: "Kementerian Keuangan (Kemenkeu)" gives
 another article's "Kementerian Keuangan" gives org/kementerian-keuangan. Once every article is in,
 these join:
 
-- **same name**: two entities that share a name ("kementerian keuangan"). A one-word name counts
+- **same name**: two entities that share a name ("kementerian keuangan"), in the old spelling or
+  the new ("Pandjaitan", "Panjaitan"; kg/lang/id/old_spellings.tsv). A one-word name counts
   only where it is the entity's own name, not one an article read as a short form or as the
   first name of its own Agus: an article's misreading stays in that article;
 - **spelling variant**: multi-word names one letter apart in one word ("kementrian keuangan",
@@ -13,18 +14,30 @@ these join:
   share another person or organisation: two articles' Abdul Azis and Abdul Aziz, one in a theft in
   Aceh and one in a football match, are two men;
 - **same letters**: a name written with or without spaces ("Net Blocks", "NetBlocks"), not a person's;
+- **middle name**: a two-word name joins the one longer name of the corpus that begins and ends
+  with its words: a person's when their articles share another person or organisation ("Imran
+  Djumadil", "Imran S Djumadil"), a place's or a body's when one article names both ("Stasiun
+  Senen", "Stasiun Pasar Senen");
 - **short form**: an entity known only by one short name joins the one entity whose long name it
-  is cut from (initials, or pieces of two letters or more from each word) and with which it
-  shares an article, or which an article called by that short name: the evidence that an
-  article used both;
+  is cut from (initials, two letters or more when written in capitals, or pieces of two letters
+  or more from each word) and with which it shares an article, or which an article called by
+  that short name: the evidence that an article used both;
+- **unique short form**: an organisation's short form in pieces ("Kemensos") joins the one long
+  name of the whole corpus it is cut from ("Kementerian Sosial"), unless the short form is named
+  in more articles than the long name (then it is a name of its own: "Polri" is not "Polda Riau");
 - **word of a name**: a person an article knows only by one word ("Prabowo"; each article's is
   its own node, kg.resolve.entities) joins the one person of the corpus whose full name has that
   word ("Prabowo Subianto") and whose articles share another person or organisation with that
   article, unless the word is a common one: the crash article's pilot Djarot is not the
   politician Djarot Saiful Hidayat;
+- **nickname**: else it joins the one person of its article whose full name it is cut from, in
+  pieces from the starts of some of its words ("Aher" Ahmad Heryawan, "Sandi" Sandiaga Uno), or
+  (a **spelling variant**) who has a word one letter apart ("Djarot" for the article's Djarod
+  Padakova);
 - **one name**: people known by one word that no full name of the corpus has are one person
-  across the articles that name them so: all of them for a rare word, those in shared context
-  for a given name ("Wiranto", "Boediono", and every Agus).
+  across the articles that name them so, spelt alike or in the old and the new spelling: all of
+  them for a rare word, those in shared context for a given name ("Wiranto", "Boediono", and
+  every Agus).
 
 A name that fits two entities joins neither. Every joined group is named by one of its IRIs: a
 gazetteer item's, else the most used and fullest; never by which article came first, so the
@@ -35,14 +48,18 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 from typing import Callable
 
 from kg import gazetteer
 from kg.gazetteer import normalise
+from kg.lang import language
 from kg.records import ENTITY_KIND
-from kg.resolve.entities import PLAIN_WORDS, SKIP_WORDS, _variant, may_be_short_form, short_form_of
+from kg.resolve.entities import (PLAIN_WORDS, SKIP_WORDS, _one_letter_apart, _variant, may_be_short_form,
+                                 short_form_of)
 from kg.vocab import IN_ARTICLE, entity_iri
+
+OLD_SPELLINGS = language().table("old_spellings.tsv")
 
 CONTEXT = 1    # other people or organisations that the articles of two people must share to be one
 ONE_NAME_PAIRS = 50_000   # articles' people of one given name compared pairwise, at most
@@ -66,11 +83,9 @@ def find_aliases(names: dict[str, Counter], documents: dict[str, set[str]]) -> l
     reasons: list[tuple[str, str, str, str, str]] = []   # (iri, its name, other iri, other's name, rule)
     context = _neighbours(documents, kind_of)
     for rule, pairs in (("same name", partial(_shared_names, letters=False)), ("spelling variant", _variants),
-                        ("same letters", partial(_shared_names, letters=True))):
+                        ("same letters", partial(_shared_names, letters=True)), ("middle name", _middle_names)):
         for a, name, b, other in pairs(names, kind_of):
-            if rule == "spelling variant" and kind_of[a] == "Person" and not _in_context(context(a), context(b), a, b):
-                continue
-            if groups.join(a, b):
+            if _backed(rule, kind_of[a], a, b, context, documents) and groups.join(a, b):
                 reasons.append((a, name, b, other, rule))
     merged_names, merged_documents = groups.merged(names, documents)
     merged_kinds = {iri: _kind(counts) for iri, counts in merged_names.items()}
@@ -84,6 +99,17 @@ def find_aliases(names: dict[str, Counter], documents: dict[str, set[str]]) -> l
             if iri != best[iri] and iri not in found:
                 found[iri] = Alias(iri, best[iri], written, normalise(matched), rule)
     return [found[iri] for iri in sorted(found)]
+
+
+def _backed(rule: str, kind: str, a: str, b: str, context, documents) -> bool:
+    """Whether a pair a rule found has the evidence the rule needs: people of a spelling variant or
+    a middle name share context; places and bodies of a middle name an article ("Kota Mosul" of
+    one article is not "Kota Tua Mosul" of another)."""
+    if kind == "Person" and rule in ("spelling variant", "middle name"):
+        return _in_context(context(a), context(b), a, b)
+    if rule == "middle name":
+        return bool(documents.get(a, set()) & documents.get(b, set()))
+    return True
 
 
 def _neighbours(documents: dict[str, set[str]], kind_of: dict[str, str] | None = None) -> Callable[[str], set[str]]:
@@ -119,6 +145,13 @@ def _keys(counts: Counter) -> list[tuple[str, str]]:
     return sorted((key, anchor) for key, anchor in written.items() if key)
 
 
+def _modern(key: str) -> str:
+    """A normalised name in today's spelling: "soegiharto" and "sugiharto" are one name."""
+    for old, new in OLD_SPELLINGS:
+        key = key.replace(old, new)
+    return key
+
+
 def _shared_names(names, kind_of, letters: bool):
     """Pairs of entities of one kind that share a name, or with ``letters`` the same letters written
     with or without spaces (not people, nor groups). A one-word name counts only as the entity's own."""
@@ -130,6 +163,7 @@ def _shared_names(names, kind_of, letters: bool):
         for key, anchor in _keys(names[iri]):
             if " " not in key and (kind == "Person" or entity_iri(kind, anchor) != iri):
                 continue
+            key = _modern(key)
             other, written = first.setdefault((kind, key.replace(" ", "") if letters else key), (iri, anchor))
             if other != iri:
                 yield iri, anchor, other, written
@@ -144,6 +178,7 @@ def _variants(names, kind_of):
         if kind == "Group":
             continue
         for key, anchor in _keys(names[iri]):
+            key = _modern(key)
             words = key.split()
             if len(words) < 2:
                 continue
@@ -155,13 +190,35 @@ def _variants(names, kind_of):
                 index[(kind, len(words), i, w)].add((key, iri, anchor))
 
 
+def _middle_names(names, kind_of):
+    """A name of two words and the one longer name of its kind that begins and ends with them
+    ("Imran Djumadil", "Imran S Djumadil"; "Stasiun Senen", "Stasiun Pasar Senen")."""
+    longer: dict[tuple, set[tuple[str, str]]] = defaultdict(set)   # (kind, first, last word) → (iri, as written)
+    two_words = []
+    for iri in sorted(names):
+        if kind_of[iri] == "Group":
+            continue
+        for key, anchor in _keys(names[iri]):
+            words = _modern(key).split()
+            if len(words) > 2:
+                longer[(kind_of[iri], words[0], words[-1])].add((iri, anchor))
+            elif len(words) == 2:
+                two_words.append((iri, anchor, (kind_of[iri], *words)))
+    for iri, anchor, words in two_words:
+        fits = {(other, written) for other, written in longer.get(words, ()) if other != iri}
+        if len({other for other, _ in fits}) == 1:
+            yield (iri, anchor, *min(fits))
+
+
 def _short_names(names, kind_of, documents):
     """Short forms and one-word names of people. A short form's candidates are the entities of its
-    articles and those some article calls by it, so the cost grows with the corpus, not with the
-    number of short names times long ones."""
+    articles and those some article calls by it, else, for an organisation's, the long names that
+    begin with its first two letters, so the cost grows with the corpus, not with the number of
+    short names times long ones."""
     long_names: dict[str, set[str]] = defaultdict(set)                           # iri → its long names
     persons: dict[str, set[tuple[str, str]]] = defaultdict(set)                  # word → (full name, person iri)
     called: dict[str, set[str]] = defaultdict(set)                               # name → iris it names
+    starting: dict[str, set[tuple[str, str]]] = defaultdict(set)                 # 2 letters → (org's name, iri)
     for iri, counts in names.items():
         for key, _ in _keys(counts):
             called[key].add(iri)
@@ -169,6 +226,8 @@ def _short_names(names, kind_of, documents):
             if len(words) < 2:
                 continue
             long_names[iri].add(key)
+            if kind_of[iri] == "Organization":
+                starting[key[:2]].add((key, iri))
             if kind_of[iri] == "Person":
                 for word in words:
                     persons[word].add((key, iri))
@@ -179,24 +238,67 @@ def _short_names(names, kind_of, documents):
         if len(keys) != 1 or " " in keys[0][0]:
             continue
         key, anchor = keys[0]
-        candidates = {t for t in near(iri) | called[key] if t != iri and kind_of[t] == kind_of[iri]}
-        found = _short_form(kind_of[iri], anchor, key, {(long, t) for t in candidates for long in long_names[t]})
-        if not found and kind_of[iri] == "Person":      # an article's Agus, or the one-name node of earlier loads
-            found = _word_of_a_name(iri, key, persons, context)
+        kind, mine = kind_of[iri], near(iri)
+        candidates = {t for t in mine | called[key] if t != iri and kind_of[t] == kind}
+        found = _short_form(kind, anchor, key, {(long, t) for t in candidates for long in long_names[t]})
+        if not found and kind == "Organization" and not anchor.isupper():    # "Kemensos" of another article
+            found = _short_form(kind, anchor, key, {(long, t) for long, t in starting[key[:2]]
+                                                    if t != iri and long[:3] == key[:3]}, "unique short form")
+            if found and len(documents[found[1]]) < len(documents[iri]):    # "Polri" is not Polda Riau's
+                found = None
+        if not found and kind == "Person":      # an article's Agus, or the one-name node of earlier loads
+            found = _word_of_a_name(iri, key, persons, context) or \
+                _nickname(key, {(long, t) for t in candidates & mine for long in long_names[t]})
             if not found and IN_ARTICLE in iri and not persons.get(key) and len(key) >= 3:
-                one_names[key].append((iri, anchor))
+                one_names[_modern(key)].append((iri, anchor))
         if found:
             long, target, rule = found
             yield iri, anchor, target, long, rule
-    for key, members in sorted(one_names.items()):
-        yield from _one_name(key, members, context)
+    for _, members in sorted(one_names.items()):
+        yield from _one_name(members, context)
 
 
-def _short_form(kind, anchor, key, candidates: set[tuple[str, str]]):
-    if kind == "Group" or not may_be_short_form(anchor):
+def _short_form(kind, anchor, key, candidates: set[tuple[str, str]], rule="short form"):
+    if kind == "Group" or not (may_be_short_form(anchor) or _initials(anchor)):
         return None
-    return _one({(long, target) for long, target in candidates
-                 if long[:1] == key[:1] and short_form_of(anchor, long)}, "short form")
+    return _one({(long, target) for long, target in candidates   # "RS" is no initials of "RS Siloam"
+                 if long[:1] == key[:1] and not (anchor.isupper() and key in long.split())
+                 and short_form_of(anchor, long)}, rule)
+
+
+def _nickname(key: str, candidates: set[tuple[str, str]]):
+    """A person's name cut into pieces from the start of some of its words ("Aher" Ahmad Heryawan,
+    "Sandi" Sandiaga Uno), else one with a word one letter apart, when one person of the article
+    (``candidates``) has such a name. "Soekarno" is not cut from Megawati Soekarnoputri."""
+    if key in PLAIN_WORDS or len(key) < 4:
+        return None
+    cut = _one({(long, target) for long, target in candidates if _word_starts(key, tuple(long.split()))
+                and not any(w.startswith(key) and _compound(w[len(key):]) for w in long.split())}, "nickname")
+    return cut or _one({(long, target) for long, target in candidates    # "Djarot" for the article's Djarod Padakova
+                        if any(_one_letter_apart(key, word) for word in long.split())}, "spelling variant")
+
+
+def _compound(rest: str) -> bool:
+    """The rest of a word after a name is a word of its own ("putri", daughter): no nickname."""
+    return len(rest) >= 4 and rest in PLAIN_WORDS
+
+
+@lru_cache(maxsize=100_000)
+def _word_starts(short: str, words: tuple[str, ...]) -> bool:
+    """Is ``short`` the starts of some of ``words``, in order?"""
+    if not short or not words:
+        return not short
+    word, rest = words[0], words[1:]
+    n = 0
+    while n < len(word) and n < len(short) and word[n] == short[n]:
+        n += 1
+    return any(_word_starts(short[i:], rest) for i in range(n, -1, -1))
+
+
+def _initials(anchor: str) -> bool:
+    """Written in capitals, two letters or more ("SBY", "MU"): initials, even where a given name
+    or a word is spelt so."""
+    return anchor.isupper() and anchor.isalpha() and len(anchor) >= 2
 
 
 def _word_of_a_name(iri, key, persons, near):
@@ -207,20 +309,23 @@ def _word_of_a_name(iri, key, persons, near):
                  if target != iri and _in_context(mine, near(target), iri, target)}, "word of a name")
 
 
-def _one_name(key: str, members: list[tuple[str, str]], near):
-    """Articles' people known by a word that no full name of the corpus has, joined into one node:
+def _one_name(members: list[tuple[str, str]], near):
+    """Articles' people known by a word that no full name of the corpus has, spelt alike or in the
+    old and the new spelling ("Soegiharto", "Sugiharto"; kg/lang/id/old_spellings.tsv), joined into one node:
     all of them for a rare word ("Yingluck"); for a given name ("Wiranto", and every Agus), those
     whose article shares another person or organisation with another's (at most ``ONE_NAME_PAIRS`` pairs are
     compared: past that, a name too common to tell its bearers apart stays with each article)."""
-    node = members[0][0].split(IN_ARTICLE, 1)[0]
-    plain = key in PLAIN_WORDS
+    spelt = Counter(normalise(anchor) for _, anchor in members)     # "Soegiharto", "Sugiharto"
+    name = min(spelt, key=lambda n: (-spelt[n], n))                 # as most articles spell it
+    node = next(iri for iri, anchor in members if normalise(anchor) == name).split(IN_ARTICLE, 1)[0]
+    plain = any(n in PLAIN_WORDS for n in spelt)
     if plain and len(members) * (len(members) - 1) // 2 > ONE_NAME_PAIRS:
         return
     for i, (iri, anchor) in enumerate(members):
         mine = near(iri) if plain else set()
         if not plain or any(_in_context(mine, near(other), iri, other)
                             for j, (other, _) in enumerate(members) if j != i):
-            yield iri, anchor, node, key, "one name"
+            yield iri, anchor, node, name, "one name"
 
 
 def _one(fits: set[tuple[str, str]], rule: str):
