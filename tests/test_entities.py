@@ -78,8 +78,8 @@ def test_bare_surname_follows_full_name_in_document(nlp):
     assert persons == ["Prayuth Chan-ocha", "Prayuth"]
 
 
-def with_model(text, model_ents):
-    """Entities of ``text`` as if the statistical model had found ``model_ents`` (token start, end, label)."""
+def doc_with_model(text, model_ents):
+    """The processed Doc of ``text`` as if the statistical model had found ``model_ents`` (token start, end, label)."""
     from kg.nlp import load_pipeline
 
     pipeline = load_pipeline(use_model=False)
@@ -87,8 +87,29 @@ def with_model(text, model_ents):
     for _, component in pipeline.pipeline[:-1]:
         doc = component(doc)
     doc.user_data["model_ents"] = model_ents
-    doc = pipeline.get_pipe("crisis_entities")(doc)
-    return [(e.text, e.label_, e._.role) for e in doc.ents]
+    return pipeline.get_pipe("crisis_entities")(doc)
+
+
+def with_model(text, model_ents):
+    """Entities of ``text`` as if the statistical model had found ``model_ents`` (token start, end, label)."""
+    return [(e.text, e.label_, e._.role) for e in doc_with_model(text, model_ents).ents]
+
+
+def mentions_with_model(text, model_names):
+    """(text, class) of the mentions of ``text`` as if the model had read ``model_names`` ((name, label), in
+    the order the text has them; a name may come more than once)."""
+    from kg.extract.entities import mentions_of
+    from kg.nlp import load_pipeline
+
+    words = [t.text for t in load_pipeline(use_model=False).make_doc(text)]
+    model_ents, pos = [], 0
+    for name, label in model_names:
+        n = len(name.split())
+        pos = next(i for i in range(pos, len(words)) if " ".join(words[i:i + n]) == name)
+        model_ents.append((pos, pos + n, label))
+        pos += n
+    doc = doc_with_model(text, model_ents)
+    return [(m.text, m.cls) for m in mentions_of(doc, sentences_of(text, token_spans(doc)))]
 
 
 def test_the_gazetteer_types_a_name_the_model_finds():
@@ -466,3 +487,61 @@ def test_a_dictionary_word_opening_the_sentence_before_a_given_name_is_not_the_n
 def test_names_listed_after_a_cue_and_adalah_take_its_class(nlp):
     found = ents(nlp, "Kelima startup tersebut adalah Kata.ai, Mycotech, dan Squline dari Singapura.")
     assert [e[:2] for e in found][:3] == [("Kata.ai", "Company"), ("Mycotech", "Company"), ("Squline", "Company")]
+
+
+def test_a_cue_word_types_the_name_wherever_the_article_writes_it_again():
+    """"gawang Olympiakos": a team, also where the model reads the name alone as a person."""
+    found = mentions_with_model("Pemain muda itu membobol gawang Olympiakos pada menit ke-80 . "
+                                "Olympiakos kini tertinggal tiga poin .", [("Olympiakos", "PER"), ("Olympiakos", "PER")])
+    assert found == [("Olympiakos", "Organization"), ("Olympiakos", "Organization")]
+
+
+def test_a_product_model_is_no_entity():
+    """"seri Redmi K" is a phone, and so is every mention of it, with its maker's name before it or not."""
+    found = mentions_with_model("Xiaomi meluncurkan seri Redmi K di Nairobi . Xiaomi Redmi K dijual mulai Juni .",
+                                [("Redmi K", "PER"), ("Xiaomi Redmi K", "PER")])
+    assert not [m for m in found if "Redmi" in m[0]]
+
+
+def test_an_event_or_an_award_is_no_entity():
+    found = mentions_with_model("Ribuan orang menghadiri Festival Danau Inle di Shan . Ia meraih Kenya Music Awards .",
+                                [("Festival Danau Inle", "ORG"), ("Kenya Music", "ORG")])
+    assert not [m for m in found if "Inle" in m[0] or "Music" in m[0]]
+    cup = mentions_with_model("Zamalek tersingkir dari Piala CAF musim ini .", [("CAF", "ORG")])
+    assert not [m for m in cup if m[0] == "CAF"]
+
+
+def test_a_language_or_a_card_names_no_place_and_no_group():
+    found = mentions_with_model("UNHCR membagikan kartu pengungsi kepada warga di Bamako . "
+                                "Dokumen itu ditulis dalam bahasa Prancis .", [])
+    assert ("pengungsi", "Group") not in found and ("Prancis", "Country") not in found
+    assert ("Bamako", "City") in found
+
+
+def test_a_name_listed_among_persons_is_a_person():
+    """A line-up: the model's one place among the players is a player too."""
+    found = mentions_with_model("Susunan pemain Zamalek : Mohamed Awad , Hamza Mathlouthi , Mahmoud Alaa , Ahmed Fatouh .",
+                                [("Mohamed Awad", "PER"), ("Hamza Mathlouthi", "PER"), ("Mahmoud Alaa", "LOC"),
+                                 ("Ahmed Fatouh", "PER")])
+    assert ("Mahmoud Alaa", "Person") in found
+    clubs = mentions_with_model("Ia pernah bermain untuk Southampton FC , Bolton Wanderers FC , Reading , dan Fulham FC .",
+                                [("Reading", "LOC")])
+    assert ("Reading", "Organization") in clubs
+
+
+def test_a_source_line_is_no_part_of_the_article():
+    from kg.ingest import clean_text
+
+    assert "Reuters" not in clean_text("Polisi menahan 20 orang di Lima.\nSumber: Reuters via Mashable.\nBentrokan berlanjut.")
+
+
+def test_a_company_named_with_its_legal_form_is_the_company_without_it_too():
+    found = mentions_with_model("Pendiri Naspers Ltd menyebut Naspers akan menjual sahamnya di Lagos .",
+                                [("Naspers Ltd", "PER"), ("Naspers", "PER")])
+    assert ("Naspers", "Company") in found and ("Naspers", "Person") not in found
+
+
+def test_a_short_form_only_the_model_reads_as_a_place_is_no_place():
+    found = mentions_with_model("Studio di Kyiv itu mengalihkan fokusnya ke IP baru .", [("IP", "LOC")])
+    assert not [m for m in found if m[0] == "IP"]
+

@@ -19,18 +19,16 @@ name one entity is decided once every article is in (kg.resolve.aliases).
 """
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from functools import lru_cache
 
 from kg import gazetteer
 from kg.gazetteer import normalise
 from kg.lang import language
-from kg.nlp import read_list, read_table
+from kg.nlp import ROMAN, read_list, read_table
 from kg.records import ENTITY_KIND, ExtractedDocument, Mention
 from kg.vocab import article_entity_iri, entity_iri
 
-ROMAN = re.compile(r"[ivxlc]+")
 GROUPS = {phrase: (key, label) for phrase, key, label in read_table("groups.tsv")}
 SHORT = language().json("short_forms.json")
 SKIP_WORDS = set(SHORT["skip_words"])
