@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from kg.extract.event_dates import DateRef, date_for
 from kg.extract.morphology import Phrases, parse_phrase
-from kg.extract.roles import ACTOR_KINDS, object_after, origin, subject_before
+from kg.extract.roles import ACTOR_KINDS, PRONOUNS, object_after, origin, subject_before
 from kg.extract.sentence import Sent, Tok
 from kg.extract.triggers import SAY_AFTER, SAY_BEFORE, SAY_NOT_AFTER, SAY_PRONOUN_VERBS, STATEMENTS, negation_modality
 from kg.lang import language
@@ -30,10 +30,17 @@ MEDIUM_CUES = set(STATEMENTS["medium_cues"])
 CITED_MEDIA = set(STATEMENTS["cited_media"])
 CITED_FROM = set(STATEMENTS["cited_from"])
 THAT = language().json("function_words.json")["complementizer"]
+RELATIVE = language().json("function_words.json")["relative"]
 DEMONSTRATIVES = set(language().json("function_words.json")["demonstratives"])
 PRONOUN_CLITIC = STATEMENTS["pronoun_clitic"]
+SAY_WORDS = set(STATEMENTS["after"] + STATEMENTS["tags"] + STATEMENTS["named_tags"])  # "tanya" only ends like "ujarnya"
+ADDRESSEES = set(STATEMENTS["addressees"])
 NEEDS_COMPLEMENT = Phrases([parse_phrase(p) for p in STATEMENTS["needs_complement"]])
 COMPLEMENTS = set(STATEMENTS["complements"])
+SAY_SHARED = Phrases([parse_phrase(p) for p in STATEMENTS["before_shared"]])
+TAGS = Phrases([parse_phrase(p) for p in STATEMENTS["tags"] + STATEMENTS["named_tags"]])
+NAMED_TAGS = Phrases([parse_phrase(p) for p in STATEMENTS["named_tags"]])
+TAG_AFTER = {",", '"', "”"}      # what a verb tagging a quote or an inserted clause follows
 _QUOTE = re.compile(r"“([^”“]{2,})”|\"([^\"]{2,})[\"”]")
 
 
@@ -54,15 +61,18 @@ def find_speeches(sent: Sent) -> list[Speech]:
             continue
         if tok.low in SAY_PRONOUN_VERBS:
             out.append(Speech(i, i + 1, [], True))
-        elif (n := sent.any_phrase_at(i, SAY_AFTER)) and not (i and sent.toks[i - 1].low in SAY_NOT_AFTER) \
-                and not _reduplicated(sent, i):
-            if n == 1 and tok.low.endswith(PRONOUN_CLITIC):      # "menurutnya", "ungkapnya": the clitic is who speaks
-                out.append(Speech(i, i + 1, [], True))
+        elif (n := sent.any_phrase_at(i, SAY_AFTER) or _tag(sent, i)) and \
+                not (i and sent.toks[i - 1].low in SAY_NOT_AFTER) and not _reduplicated(sent, i):
+            clitic = n == 1 and tok.low.endswith(PRONOUN_CLITIC) and tok.low not in SAY_WORDS
+            if (clitic or _pronoun_after(sent, i, n)) and not sent.any_phrase_at(i, NAMED_TAGS):
+                # "menurutnya", "ungkapnya": the clitic is who speaks; '" ... ," kata dia': the pronoun
+                out.append(Speech(i, i + n, [], True))
                 continue
             who = _speaker_after(sent, i + n)
             if who:
                 out.append(Speech(i, i + n, who, False))
-        elif (n := sent.any_phrase_at(i, SAY_BEFORE)) and not _bare_threat(sent, i, n):
+        elif (n := sent.any_phrase_at(i, SAY_BEFORE) or sent.any_phrase_at(i, SAY_SHARED)) \
+                and not _bare_threat(sent, i, n) and not _unnamed_head(sent, i):
             if _described(sent, i):
                 out.append(Speech(i, i + n, [], True))
                 continue
@@ -73,6 +83,23 @@ def find_speeches(sent: Sent) -> list[Speech]:
     return out
 
 
+def _tag(sent: Sent, i: int) -> int:
+    """Length of a verb that says only where it tags a quote or an inserted clause ('" ... ," tandas X',
+    ', lanjut X,'), else 0: "lebih lanjut" and "tanya jawab" are no one's speech."""
+    return sent.any_phrase_at(i, TAGS) if _tag_position(sent, i) else 0
+
+
+def _tag_position(sent: Sent, i: int) -> bool:
+    """Token ``i`` follows a closing quote or a comma, where a verb tags what was said."""
+    return i > 0 and sent.toks[i - 1].text in TAG_AFTER
+
+
+def _pronoun_after(sent: Sent, i: int, n: int) -> bool:
+    """A pronoun is who speaks after a verb that tags a quote or opens the sentence ('" ... ," kata dia',
+    "Menurut dia, ..."); inside a clause the words may be another's ("jelas dia tidak bersalah")."""
+    return i + n < len(sent.toks) and sent.toks[i + n].low in PRONOUNS and (i == 0 or _tag_position(sent, i))
+
+
 def _described(sent: Sent, i: int) -> bool:
     """The speaker is a description ending in a demonstrative ("Pebalap tim Pertamina Arden itu menyatakan",
     "Mantan Menteri Perhubungan era Presiden X itu, mengatakan"): it points back to someone named before,
@@ -80,6 +107,14 @@ def _described(sent: Sent, i: int) -> bool:
     j = i - 1 if i and sent.toks[i - 1].text != "," else i - 2
     return j > 0 and sent.toks[j].low in DEMONSTRATIVES and sent.toks[j].mention is None \
         and sent.toks[j - 1].mention is not None
+
+
+def _unnamed_head(sent: Sent, i: int) -> bool:
+    """A verb of claiming opens a relative clause whose head, a word right before "yang", names no one
+    ("banyak orang yang mengaku wartawan": people claiming to be reporters): who claims is that head, not
+    a name further back. ("pernyataan yang mengatakan" is still the statement of whoever made it.)"""
+    return i > 1 and sent.toks[i - 1].low == RELATIVE and sent.toks[i - 2].mention is None \
+        and sent.toks[i - 2].text.isalnum() and sent.any_phrase_at(i, SAY_SHARED) > 0
 
 
 def _bare_threat(sent: Sent, i: int, n: int) -> bool:
@@ -119,8 +154,10 @@ def _speaker_after(sent: Sent, start: int) -> list[int]:
     "kata polisi setempat, Louise Jorgensen")."""
     comma = _clause_end(sent, start)
     who = [mi for mi in object_after(sent, start, min(comma, start + 10), prefer_person=True)
-           if sent.first_tok[mi] == start or not _cited(sent, mi) and not origin(sent, mi)]
-    # "ucap X seperti dilansir CNN" cites CNN; "ujar pria Kosta Rika" names where the speaker is from
+           if sent.first_tok[mi] == start or not _cited(sent, mi) and not origin(sent, mi)
+           and not sent.preceded_by(mi, ADDRESSEES)]
+    # "ucap X seperti dilansir CNN" cites CNN; "ujar pria Kosta Rika" names where the speaker is from;
+    # "jawab ibu korban kepada Menteri X": X is spoken to
     if who and sent.kind(who[0]) == "Person" or comma >= len(sent.toks) or comma == start:
         return who if who and (sent.first_tok[who[0]] - start <= 6 or _introduced(sent, start, who[0])) else []
     after = object_after(sent, comma + 1, _clause_end(sent, comma + 1), prefer_person=True)
@@ -133,8 +170,11 @@ def _speaker_after(sent: Sent, start: int) -> list[int]:
 def _describes(sent: Sent, start: int, end: int, mi: int) -> bool:
     """Tokens start..end describe the person ``mi`` set off after them: names, capitalised words and
     the person's title, with one other word at most ("polisi setempat"; not "dia", nor "seorang
-    sumber di kantor kepresidenan")."""
+    sumber di kantor kepresidenan"), nor a name alone that is not a person's ("lanjut Jootje, Ahok ...":
+    a person taken for a place; "Menurut Amran, ..." names the speaker so too)."""
     toks = sent.toks[start:end]
+    if toks and all(t.mention == toks[0].mention is not None for t in toks) and sent.kind(toks[0].mention) == "Place":
+        return False
     others = [t for t in toks if t.mention is None and not t.text[:1].isupper() and not _of_title(t, sent.mention(mi))]
     return len(others) < min(2, len(toks))
 
