@@ -292,3 +292,71 @@ def test_coordinated_triggers_share_whether_they_happened(read):
                "pemimpin oposisi Venezuela. \" Kita belum sampai membuat ' red notice ', \" ujar jaksa di Caracas.")
     warrants = of(ext, "PolicyMeasure")
     assert warrants and not any(asserted(e) for e in warrants)
+
+
+# --- sport, show business, animals and games: crisis words in other senses (issue 17) ---------------
+
+def test_a_club_named_after_the_army_and_a_practice_crash_are_no_crisis(read):
+    ext = read("Laga Liga Thailand antara PS TNI dan Buriram United di Stadion Chang berakhir 0-1. Gol tunggal "
+               "dicetak pada menit ke-70 lewat tendangan bebas. Kemenangan itu menjadi revans Buriram atas PS TNI, "
+               "yang pada pertemuan pertama kalah di kandang. PS TNI lebih berbahaya dalam menyerang, tetapi kiper "
+               "Buriram tampil gemilang. Pebalap Spanyol itu tampil di Sirkuit Sepang dengan cedera tulang setelah "
+               "mengalami kecelakaan pada latihan bebas keempat.")
+    assert crisis_events(ext) == []
+
+
+def test_a_player_arrested_on_a_sport_page_is_kept(read):
+    ext = read("Gelandang tim nasional Argentina itu absen dari laga kualifikasi Piala Dunia. Pelatih klub "
+               "mengatakan pemainnya tidak ikut latihan di kandang pada pekan ini. Gelandang itu ditangkap polisi "
+               "Buenos Aires karena mengemudi dalam keadaan mabuk. Klub akan menunggu hasil pemeriksaan sebelum "
+               "menurunkannya di kompetisi liga dan turnamen piala.")
+    assert [e.cls for e in crisis_events(ext) if asserted(e)] == ["Detention"]
+
+
+def test_private_persons_meeting_make_no_meeting(read):
+    ext = read("Pangeran Carl Philip disebut mengatur sebuah pertemuan dengan Maria Hellqvist pada Juli 2014 "
+               "melalui teman keduanya, Jonas Berg. Pertemuan itu dirancang ketika Maria berada di Stockholm untuk "
+               "bertemu dengan sahabatnya, seorang aktris.")
+    assert of(ext, "Meeting") == []
+
+
+def test_an_official_meeting_an_actress_is_a_meeting(read):
+    ext = read("Menteri Luar Negeri Inggris Boris Johnson bertemu dengan aktris Angelina Jolie di London untuk "
+               "membahas kekerasan seksual dalam konflik bersenjata.")
+    assert len(of(ext, "Meeting")) == 1
+
+
+def test_a_bombing_after_a_concert_is_kept_on_a_showbiz_page(read):
+    ext = read("Penyanyi asal Kanada itu mengunjungi korban bom di Manchester pada Jumat. Ledakan bom usai "
+               "konsernya pada 22 Mei lalu menewaskan 22 orang. Sang penyanyi membatalkan sisa tur dan album "
+               "barunya. Para penggemar memenuhi bioskop dan panggung konser amal.")
+    assert "Casualties" in [e.cls for e in crisis_events(ext) if asserted(e)]
+
+
+def test_what_a_film_or_a_game_shows_is_told(read):
+    ext = read("Sekuel film mata-mata itu akan tayang di bioskop tahun depan. Aktor utamanya kembali bermain "
+               "bersama sutradara yang sama. Namun, di film itu sang agen terbunuh. Pengembang game itu juga "
+               "membahas pengalaman pertempuran para prajurit di medan perang dalam konsol dan aplikasi baru.")
+    assert crisis_events(ext) == []
+
+
+def test_shark_attacks_and_a_tortured_octopus_are_no_violence(read):
+    ext = read("Pantai di Florida itu dikenal sebagai pantai dengan populasi hiu terbanyak di dunia. Hiu sering "
+               "muncul di dekat peselancar. Hingga tahun 2015, tercatat ada 238 serangan. Di restoran lain, koki "
+               "menyajikan seekor gurita hidup. Melihat penyiksaan tersebut, organisasi pecinta hewan mengimbau "
+               "pemerintah untuk membuat sebuah aturan tentang mutilasi hewan dan satwa laut seperti gurita.")
+    assert crisis_events(ext) == []
+
+
+def test_hackers_attacking_a_government_office_are_no_armed_clash(read):
+    ext = read("Perusahaan keamanan siber itu meluncurkan aplikasi dan perangkat lunak baru untuk konsumen. Platform "
+               "itu melindungi komputer dari malware. Teknologi itu juga dipakai startup dan investor di Seoul. "
+               "\" Ketika mereka menyerang orang-orang di pemerintahan, mereka tidak menyerang instansi pemerintah "
+               "tapi menginginkan informasi dari orang tersebut, \" kata seorang pakar.")
+    assert crisis_events(ext) == []
+
+
+def test_victims_of_harassment_and_a_rope_that_holds_are_no_casualties_or_detention(read):
+    ext = read("Ribuan perempuan di Madrid berpakaian hitam sebagai bentuk solidaritas kepada para korban badai "
+               "skandal pelecehan seksual. Tanggul yang menahan air sungai di Dhaka jebol pada Senin.")
+    assert of(ext, "Casualties") == [] and of(ext, "Detention") == []

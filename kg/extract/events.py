@@ -23,7 +23,7 @@ from functools import lru_cache
 from kg.extract.event_dates import DateRef, date_for, sentence_dates, until
 from kg.extract.figures import add_figures
 from kg.extract.roles import COORDINATION, event_places, event_roles
-from kg.extract.sense import article_domain, crisis_sense, domain_counts
+from kg.extract.sense import article_domain, crisis_sense, domain_counts, private_meeting
 from kg.extract.sentence import Sent
 from kg.extract.statements import antecedent, cited_media, find_speeches, make_statements
 from kg.extract.triggers import BY_SENSE, Hit, is_nominal, match_triggers, negation_modality
@@ -60,7 +60,8 @@ def extract_events(ext: ExtractedDocument, words: list[tuple[int, str]]) -> list
             sents.append(Sent(ext, index, tokens, mentions_in[index]))
     cues = [domain_counts(sent.toks) for sent in sents]
     domain = article_domain(sum(cues, Counter()))
-    hits = [match_triggers(sent) if crisis_sense(sent_cues, domain) else [] for sent, sent_cues in zip(sents, cues)]
+    hits = [[hit for hit in match_triggers(sent) if crisis_sense(sent_cues, domain, hit.cls)]
+            for sent, sent_cues in zip(sents, cues)]
     _parse([sent for sent, found in zip(sents, hits) if found])
     for sent, sent_hits in zip(sents, hits):
         found, speakers = _sentence_events(sent, sent_hits, ext.doc.published, last_speakers, starts, pending, spoken)
@@ -115,7 +116,8 @@ def _sentence_events(sent: Sent, hits: list[Hit], published, last_speakers: list
         key = (hit.cls, hit.sense if hit.cls in BY_SENSE else None,
                negated, modality, ref.date if ref else None)
         agents, targets, participants = event_roles(sent, hit)
-        if hit.needs_party and not (targets or participants):
+        if hit.needs_party and not (targets or participants) or \
+                private_meeting(sent, hit.cls, agents + targets + participants):
             continue
         trigger = sent.span_text(hit.start, hit.end)
         event = groups.get(key)

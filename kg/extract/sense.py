@@ -3,11 +3,18 @@
 Why: crisis words have other senses in other fields: a football "serangan" is an
 attack on goal, a player's "cedera" is a sports injury, "pertemuan" is a match.
 Lists of sentences cannot fix that; the field an article and a sentence belong to
-can. An article whose words are mostly those of sport, entertainment or business
-(senses.json of the language folder, kg/lang/) asserts a crisis event only in a sentence that names a
-crisis actor or setting (police, protesters, a bomb, a court ...); in any
-article, a sentence full of one such field's words and with no crisis cue
-asserts none, and neither does a sentence that tells a story.
+can. An article whose words are mostly those of sport, entertainment, business or
+animals (senses.json of the language folder, kg/lang/) asserts a crisis event only
+in a sentence that names a crisis actor or setting (police, protesters, a bomb, a
+court ...) and no story medium (what a film or a game shows is told, not done);
+in any article, a sentence full of one such field's words and with no crisis cue
+asserts none, and neither does a sentence that tells a story. A club is named
+after its owner ("PS TNI"): a crisis word in a name beside a field's word counts
+for the field.
+
+Who meets whom decides a meeting's sense too: private persons (a prince and an
+actress, a producer and an actress) meeting make no crisis meeting; an
+official, an organisation or a state taking part does.
 """
 from __future__ import annotations
 
@@ -16,6 +23,7 @@ from functools import lru_cache
 
 from kg.extract.morphology import parse_spec
 from kg.lang import language
+from kg.records import ENTITY_KIND
 
 DATA = language().json("senses.json")
 
@@ -38,27 +46,49 @@ class Cues:
 
 DOMAINS = {name: Cues(words) for name, words in DATA["domains"].items()}
 CRISIS = Cues(DATA["crisis_cues"])
+STATE = Cues(DATA["state_cues"])
+STATE_CLASSES = set(DATA["state_classes"])
+OWN = {name: Cues(words) for name, words in DATA["own_cues"].items()}
 FICTION = Cues(DATA["fiction"])
+MEDIA = Cues(DATA["story_media"])
+PRIVATE_TITLES = set(DATA["private_titles"])
 
 
 def domain_counts(tokens) -> Counter:
-    """Crisis cues and each field's words among ``tokens`` (objects with ``keys`` and ``forms``)."""
+    """Crisis cues, story media and each field's words among ``tokens`` (a sentence's, with ``text``,
+    ``keys`` and ``forms``)."""
     counts: Counter = Counter()
-    for tok in tokens:
-        for name in _fields(tok.keys, tok.forms):
-            counts[name] += 1
+    fields = [_fields(tok.keys, tok.forms) for tok in tokens]
+    for i, names in enumerate(fields):
+        if "crisis" in names and _capital(tokens[i]):
+            names = _name_fields(tokens, fields, i) or names
+        counts.update(names)
     return counts
+
+
+def _capital(tok) -> bool:
+    return tok.text[:1].isupper()
+
+
+def _name_fields(tokens, fields: list[tuple[str, ...]], i: int) -> tuple[str, ...]:
+    """The fields of a capitalised word beside a capitalised crisis word: a club's name ("PS TNI")."""
+    return tuple(name for j in (i - 1, i + 1) if 0 <= j < len(tokens) and _capital(tokens[j])
+                 for name in fields[j] if name in DOMAINS)
 
 
 @lru_cache(maxsize=65536)
 def _fields(keys: frozenset, forms: frozenset) -> tuple[str, ...]:
-    """What a word counts for: a story told, a crisis cue, or the fields it belongs to.
-    Cached by the word's readings, as news repeats its words (it runs on every token)."""
+    """What a word counts for: a story told (and so the field that tells stories), a crisis cue (one that
+    shows the state, or a field's own mishap, too), or the fields it belongs to and whether it is a story
+    medium. Cached by the word's readings, as news repeats its words (it runs on every token)."""
     if FICTION.has(keys, forms):
-        return ("fiction",)
+        return ("fiction", DATA["story_field"])
     if CRISIS.has(keys, forms):
-        return ("crisis",)
-    return tuple(name for name, cues in DOMAINS.items() if cues.has(keys, forms))
+        return ("crisis",) + tuple("own " + name for name, cues in OWN.items() if cues.has(keys, forms))
+    if STATE.has(keys, forms):
+        return ("crisis", "state")
+    fields = tuple(name for name, cues in DOMAINS.items() if cues.has(keys, forms))
+    return fields + (("medium",) if MEDIA.has(keys, forms) else ())
 
 
 def article_domain(counts: Counter) -> str | None:
@@ -70,14 +100,35 @@ def article_domain(counts: Counter) -> str | None:
     return name if n >= DATA["article_ratio"] * counts["crisis"] else None
 
 
-def crisis_sense(sentence: Counter, domain: str | None) -> bool:
-    """Whether a sentence (its cue counts) may assert a crisis event in an article of ``domain``.
+def crisis_sense(sentence: Counter, domain: str | None, cls: str) -> bool:
+    """Whether a sentence (its cue counts) may assert a crisis event of ``cls`` in an article of ``domain``.
 
-    A story told (a film's plot, a role) asserts nothing, whatever crimes it holds."""
+    A story told (a film's plot, a role) asserts nothing, whatever crimes it holds. In an article of a field,
+    the field's own mishaps (a race's crash) are no crisis cue, and the state ("pemerintah") is a setting for a
+    meeting or a measure, not for violence."""
     if sentence["fiction"]:
         return False
+    if domain is not None:
+        cues = sentence["crisis"] - sentence["own " + domain] - (0 if cls in STATE_CLASSES else sentence["state"])
+        return cues > 0 and not sentence["medium"]
     if sentence["crisis"]:
         return True
-    if domain is not None:
-        return False
     return all(sentence[n] < DATA["sentence_min_cues"] for n in DATA["sentence_domains"])
+
+
+def private_meeting(sent, cls: str, parties: list[int]) -> bool:
+    """Whether an event of ``cls`` is a meeting of private persons: who meets (its ``parties``, mention indexes;
+    when it names none, the names of its sentence, else of its article, other than towns and sites) are all
+    people, and the article names nobody in an office (a role other than a private title of senses.json:
+    "Pangeran Harry" is a prince, not an official). Politicians go by their bare names once their office is said."""
+    if cls not in DATA["public_classes"]:
+        return False
+    article = range(len(sent.ext.mentions))
+    named = [mi for mi in parties or sent.mentions or article if _named_party(sent.ext.mentions[mi])]
+    return bool(named) and all(ENTITY_KIND.get(sent.ext.mentions[mi].cls) == "Person" for mi in named) and not any(
+        m.role and m.role.split()[0].lower() not in PRIVATE_TITLES for m in sent.ext.mentions if m.cls == "Person")
+
+
+def _named_party(m) -> bool:
+    """A name that may take part in a meeting: anything but a town, a region or a site."""
+    return ENTITY_KIND.get(m.cls) != "Place" or m.cls == "Country"
