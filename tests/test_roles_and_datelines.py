@@ -115,3 +115,72 @@ def test_an_outlet_a_report_is_cited_from_is_no_speaker(read):
                'seperti dilaporkan Autosport, baru akan diumumkan di Monza. "Kami menolak," kata Menteri Luar Negeri '
                "Iran Javad Zarif seperti dilaporkan AFP.")
     assert speakers(ext) == [(["Javad Zarif"], [])]
+
+
+# --- arguments that belong to the trigger (issue 17) ------------------------------------------------
+
+def _roles(ext, cls):
+    return [(names(ext, e.agents), names(ext, e.targets), names(ext, e.participants), names(ext, e.places))
+            for e in of(ext, cls)]
+
+
+def test_a_place_where_someone_was_born_is_not_where_the_event_happened(read):
+    ext = read("Ayah Khadr yang lahir di Mesir tewas pada 2003 ketika helikopter militer Pakistan mengebom "
+               "rumah tempatnya berlindung.")
+    assert [places for *_, places in _roles(ext, "Casualties") + _roles(ext, "Bombing")] == [[], []]
+
+
+def test_a_place_at_the_end_of_a_place_phrase_is_where(read):
+    """"di zona diplomatik Kabul", "ditangkap di tempat Abedi tinggal di selatan Manchester": the clause
+    describes the place of the arrest, so its town is the arrest's."""
+    ext = read("Kepolisian Inggris mengatakan mereka telah mengamankan tiga pria lainnya yang ditangkap di tempat "
+               "Abedi tinggal di selatan Manchester.")
+    assert [places for *_, places in _roles(ext, "Detention")] == [["Manchester"]]
+
+
+def test_the_place_of_the_main_clause_is_not_that_of_a_clause_before_it(read):
+    ext = read("Sebelum melakukan penangkapan, penyidik kejaksaan melakukan penggeledahan di kantor wali kota Cusco.")
+    assert [places for *_, places in _roles(ext, "Detention")] == [[]]
+
+
+def test_a_country_after_an_embassy_owns_it_and_is_no_place(read):
+    ext = read("Mendapat laporan itu, Menteri Luar Negeri Kang Kyung-wha lantas memanggil kuasa usaha Kedutaan "
+               "Jepang, karena duta besar Jepang sedang berada di Tokyo.")
+    assert [places for *_, places in _roles(ext, "Meeting")] == [[]]
+
+
+def test_a_name_inside_a_place_phrase_is_not_the_object(read):
+    ext = read("Kepolisian Brasil menangkap satu anggota baru penyebar konten kekerasan di grup Facebook milik "
+               "kelompok itu.")
+    assert [targets for _, targets, *_ in _roles(ext, "Detention")] == [[]]
+
+
+def test_the_agent_of_a_passive_verb_is_not_the_subject_of_the_next(read):
+    """The letter appoints, not the president who received it; the police seized evidence, nobody died."""
+    ext = read("Surat tersebut diterima Presiden Emmanuel Macron dan telah menunjuk Jean Castex sebagai perdana "
+               "menteri sementara. Sejumlah barang bukti disita polisi, antara lain sebilah parang, pakaian "
+               "korban, dan potongan tubuh korban tewas di lokasi.")
+    assert [(agents, targets) for agents, targets, *_ in _roles(ext, "LeadershipChange")] == [([], ["Jean Castex"])]
+    assert [targets for _, targets, *_ in _roles(ext, "Casualties")] == [[]]
+
+
+def test_a_name_after_another_verb_is_that_verbs(read):
+    """Macron is whom the protesters want gone, the police what they want disbanded: neither protests."""
+    ext = read("Demonstrasi mendesak agar Presiden Emmanuel Macron mundur telah dilakukan ratusan ribu orang di "
+               "Paris. Unjuk rasa menuntut agar polisi dibubarkan digelar ribuan orang di Minneapolis.")
+    assert [participants for _, _, participants, _ in _roles(ext, "Protest")] == [[], []]
+
+
+def test_a_meeting_that_opens_the_sentence_has_the_main_subject_for_a_party(read):
+    ext = read("Dalam pertemuan dengan tiga lembaga legislatif itu, Presiden Chile Michelle Bachelet membahas "
+               "kerja sama perdagangan.")
+    assert [participants for _, _, participants, _ in _roles(ext, "Meeting")] == [["Michelle Bachelet"]]
+
+
+def test_one_count_of_a_list_is_not_the_figure(read):
+    """Three were arrested: two is a part. Counts with a figure word of their own stay figures."""
+    ext = read("Polisi Thailand telah menangkap dua warga negara asing (WNA) dan juga satu orang Thailand yang "
+               "diduga menyebarkan berita palsu. Bom itu menewaskan 22 orang dan melukai 59 lainnya di Manchester. "
+               "Polisi Peru menahan sekitar 1.200 orang dan dua demonstran tewas dalam bentrokan di Lima.")
+    assert [(f.prop, f.quantity.value) for e in ext.events for f in e.figures] == [
+        ("killed", 22), ("injured", 59), ("detained", 1200), ("killed", 2)]

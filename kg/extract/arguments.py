@@ -117,3 +117,36 @@ def predicates(parse: Parse, noun: int) -> list[int]:
     own = [c for c in parse.children(noun) if parse.deps[c] in DESCRIBING]
     head = parse.heads[noun]
     return own + ([head] if head != noun and parse.deps[noun] in CORE else [])
+
+
+def dominates(parse: Parse, top: int, i: int) -> bool:
+    """Word ``i`` lies in the subtree of word ``top``."""
+    seen = set()
+    while i not in seen:
+        if i == top:
+            return True
+        seen.add(i)
+        i = parse.heads[i]
+    return False
+
+
+def describes_other(parse: Parse, i: int, trigger: int) -> bool:
+    """Word ``i`` stands in a relative clause about a subject or object, not in the trigger's: "Ayah Khadr
+    yang lahir di Mesir tewas ketika helikopter ... mengebom" (where the father was born), "menangkap pria
+    yang tinggal di Lima". A clause that holds the trigger, or describes a place or time ("ditangkap di
+    tempat Abedi tinggal di selatan Manchester") may still say where the event happened."""
+    clause = _describing_clause(parse, i)
+    return clause is not None and not dominates(parse, clause, trigger) \
+        and parse.deps[parse.heads[clause]] in CORE
+
+
+def _describing_clause(parse: Parse, i: int) -> int | None:
+    """The verb of the relative clause word ``i`` belongs to ("yang lahir di Mesir" → lahir), climbing
+    through the nouns above it; None when the first verb above it heads no clause that describes a noun."""
+    seen = set()
+    while i not in seen and parse.heads[i] != i:
+        seen.add(i)
+        i = parse.heads[i]
+        if parse.pos[i] in ("VERB", "AUX"):
+            return i if parse.deps[i] in DESCRIBING else None
+    return None

@@ -12,7 +12,7 @@ from __future__ import annotations
 from kg.extract import arguments
 from kg.extract.morphology import Phrases, parse_phrase, parse_spec
 from kg.extract.numbers import find_quantities
-from kg.extract.roles import CONJUNCTION, RELATIVE, subject_before
+from kg.extract.roles import CONJUNCTION, COORDINATION, RELATIVE, subject_before
 from kg.extract.sentence import BREAKS, Sent
 from kg.extract.statements import Speech
 from kg.lang import language
@@ -29,16 +29,20 @@ RETRACTION = [[parse_spec(p) for p in pat] for pat in DATA["retraction"]["patter
 FIGURE_CLASS = {"killed": "Casualties", "injured": "Casualties", "detained": "Detention",
                 "deployed": "MilitaryDeployment"}
 QUOTE_MARKS = {"“", "”", '"', "‘", "’", "'"}
+LIST_REACH = 8       # tokens from the end of one count to the next of the same list: "dua WNA (WNA) dan juga satu"
 
 
 def add_figures(sent: Sent, events: list[Event], starts: dict[int, int], speeches: list[Speech],
                 sources: list[int]) -> None:
     """Attach each number of the sentence that is a figure to the nearest event of its class, with its source."""
-    for q in find_quantities(sent.s.text, offset=sent.s.begin):
-        q_start, q_end = sent.tok_at_char(q.begin), sent.tok_at_char(q.end - 1) + 1
+    found = find_quantities(sent.s.text, offset=sent.s.begin)
+    spans = [(sent.tok_at_char(q.begin), sent.tok_at_char(q.end - 1) + 1) for q in found]
+    for k, (q, (q_start, q_end)) in enumerate(zip(found, spans)):
         if _subset(sent, q_start):
             continue
-        prop_at = _parsed_figure_prop(sent, q_end - 1) or _figure_prop(sent, q_start, q_end)
+        prop_at = _prop_at(sent, q_start, q_end)
+        if prop_at and k + 1 < len(spans) and _listed(sent, prop_at[1], q_end, *spans[k + 1]):
+            continue
         if prop_at:
             prop, at = prop_at
             cls = FIGURE_CLASS[prop]
@@ -55,6 +59,25 @@ def add_figures(sent: Sent, events: list[Event], starts: dict[int, int], speeche
         source = _nearest_source(speeches, sources, q_start)
         event.figures.append(Figure(prop, q, reported_by=None if retracted else source,
                                     retracted=retracted, retracted_by=by))
+
+
+def _prop_at(sent: Sent, q_start: int, q_end: int) -> tuple[str, int] | None:
+    """(count property, token of its keyword) of the quantity in tokens [q_start, q_end): the parse's, else
+    word order's."""
+    return _parsed_figure_prop(sent, q_end - 1) or _figure_prop(sent, q_start, q_end)
+
+
+def _listed(sent: Sent, at: int, q_end: int, next_start: int, next_end: int) -> bool:
+    """Another count joined to this one follows it ("menangkap dua warga asing dan juga satu orang
+    Thailand": three were arrested) with no figure word of its own ("menahan 1.200 orang dan dua
+    demonstran tewas", "menewaskan 22 orang dan melukai 59 lainnya" are two figures, a verb between them
+    too): this count is only a part of what the figure word at token ``at``, before them, counts."""
+    between = range(q_end, next_start)
+    if at > q_end or next_start - q_end > LIST_REACH or not any(sent.toks[j].low in COORDINATION for j in between) \
+            or any(sent.is_break(j) or sent.parse is not None and sent.parse.pos[j] == "VERB" for j in between):
+        return False
+    own = _prop_at(sent, next_start, next_end)
+    return own is None or own[1] == at
 
 
 def _figure_prop(sent: Sent, q_start: int, q_end: int) -> tuple[str, int] | None:

@@ -10,7 +10,7 @@ mentions (kg.nlp), so they are never actors.
 from __future__ import annotations
 
 from kg.extract import arguments
-from kg.extract.sentence import BREAKS, PUNCT_BREAKS, Sent
+from kg.extract.sentence import BREAKS, PUNCT_BREAKS, SAME_TIME, Sent
 from kg.extract.morphology import Phrases, parse_phrase
 from kg.extract.triggers import SKIP_BACK, Hit, governing_verb, is_nominal, is_speech
 from kg.lang import language
@@ -20,6 +20,7 @@ WORDS = language().json("function_words.json")
 ACTOR_KINDS = {"Person", "Organization", "Group"}
 OBJECT_PARTICIPANT = {"MilitaryDeployment", "Protest", "Meeting", "ArmedClash"}
 ATTACKS = {"ArmedClash", "Bombing", "ViolenceAgainstCivilians"}     # "serangan militer Irak": the name after attacks
+GATHERINGS = {"Meeting"}    # "Dalam pertemuan itu, X membahas ...": the main clause's subject took part
 PREPOSITIONS = set(DATA["prepositions"])
 OBJECT_PREPOSITIONS = set(WORDS["object_prepositions"])
 LOCATIVES = set(DATA["locatives"])
@@ -37,12 +38,53 @@ RELATIVE = WORDS["relative"]
 AGENT_PREPOSITION = WORDS["agent_preposition"]
 PARTNER_PREPOSITION = WORDS["partner_preposition"]
 PEOPLE = Phrases([parse_phrase(p) for p in DATA["figures"]["counted_nouns"]])
+PLACE_PHRASES = set(WORDS["locative_cases"]) - OBJECT_PREPOSITIONS     # "di X", "ke X": never an object's
+DEMONSTRATIVES = set(WORDS["demonstratives"])
+PHRASE_REACH = 4     # words of a noun phrase between a preposition and the name it holds: "di grup Facebook"
+PHRASE_WORDS = {"NOUN", "ADJ", "DET", "PROPN"}     # the parse's tags of those words
 
 
-def _acceptable_subject(sent: Sent, mi: int) -> bool:
-    """An actor, or a place that opens a clause; never a name after a preposition."""
+def _in_phrase(sent: Sent, mi: int, words: set[str], stop: int = 0) -> bool:
+    """The name ends a phrase one of the prepositions ``words`` opens right before it ("di Lima"), or a
+    place phrase that, as the parse tags the words between, opens a few nouns before it ("di grup Facebook",
+    "di markas besar PBB"). Such a name is an oblique's, neither the subject nor the object of a verb.
+    The walk ends at token ``stop``, a number ("lebih dari 320 ribu warga") or a demonstrative ("Pada
+    pertemuan itu Google berjanji")."""
+    if sent.preceded_by(mi, words):
+        return True
+    if sent.parse is None:
+        return False
+    for j in range(sent.first_tok[mi] - 1, max(stop - 1, sent.first_tok[mi] - 1 - PHRASE_REACH), -1):
+        if sent.parse.pos[j] == "ADP":
+            return sent.toks[j].low in words & PLACE_PHRASES
+        if sent.toks[j].mention is not None or sent.parse.pos[j] not in PHRASE_WORDS \
+                or sent.toks[j].low in DEMONSTRATIVES:
+            return False
+    return False
+
+
+def _verb(sent: Sent, j: int, *forms: str) -> bool:
+    """Token ``j`` is a verb of one of the voice ``forms`` ("me", "di"): the parse tags it a verb and the affixes
+    allow that voice (the affix reading alone also finds "me" in "menteri", "di" in "dirut")."""
+    return sent.parse is not None and sent.parse.pos[j] == "VERB" and any(f in forms for _, f in sent.toks[j].forms)
+
+
+def _agent_of_passive(sent: Sent, mi: int) -> bool:
+    """The name right after a passive verb (with its title: "diterima Gubernur Djarot", "disita petugas") is
+    that verb's agent: in "Surat itu diterima Djarot dan menunjuk Saefullah" the letter appoints, not Djarot."""
+    j = _before_title(sent, mi)
+    if j >= 0 and sent.toks[j].low == AGENT_PREPOSITION:
+        j -= 1
+    return j >= 0 and _verb(sent, j, "di")
+
+
+def _acceptable_subject(sent: Sent, mi: int, described: bool = False) -> bool:
+    """An actor, or a place that opens a clause; never a name after a preposition. The head noun of a
+    relative clause (``described``) may stand in a phrase of its own: "dengan anggota jaringan teroris
+    yang ditangkap"."""
     kind = sent.kind(mi)
-    if sent.preceded_by(mi, PREPOSITIONS) or _after_facility(sent, mi) or _in_title(sent, mi):
+    in_phrase = sent.preceded_by(mi, PREPOSITIONS) if described else _in_phrase(sent, mi, PREPOSITIONS)
+    if in_phrase or _after_facility(sent, mi) or _in_title(sent, mi) or _agent_of_passive(sent, mi):
         return False
     if kind in ACTOR_KINDS:
         return True
@@ -122,13 +164,13 @@ def subject_before(sent: Sent, start: int, speaker_scan: bool = False,
     reaching "yang" drops what was found after it and keeps reading left for the head noun, unless
     the candidate already opens a clause ("..., dan Kremlin mengonfirmasi").
     """
-    best, comma, worded = None, False, False
+    best, comma, worded, described = None, False, False, False
     j = start - 1
     while j >= 0:
         tok = sent.toks[j]
         if tok.mention is not None:
             mi = tok.mention
-            if best is None and _acceptable_subject(sent, mi):
+            if best is None and _acceptable_subject(sent, mi, described):
                 best = mi
                 comma = any(t.text == "," for t in sent.toks[sent.last_tok[mi]:start])
                 if _opens_clause(sent, mi):
@@ -142,7 +184,7 @@ def subject_before(sent: Sent, start: int, speaker_scan: bool = False,
         if tok.low == RELATIVE:
             if best is not None and not comma:
                 break
-            best = None
+            best, described = None, True
         elif tok.low in PRONOUNS and best is None and (j == 0 or sent.toks[j - 1].low not in PREPOSITIONS):
             return [], True
         elif tok.text in ("”", '"') or (tok.low in BREAKS and tok.low != RELATIVE) or tok.text in PUNCT_BREAKS:
@@ -157,13 +199,19 @@ def subject_before(sent: Sent, start: int, speaker_scan: bool = False,
     return (_coordinated_left(sent, best) if best is not None else []), False
 
 
-def _opens_clause(sent: Sent, mi: int) -> bool:
-    """The mention (with its title: "Presiden X") stands first in its clause."""
+def _before_title(sent: Sent, mi: int) -> int:
+    """The token before the mention and its title ("Presiden X")."""
     j = sent.first_tok[mi] - 1
     role = (sent.mention(mi).role or "").lower().split()
     k = len(role)
     while k and j >= 0 and sent.toks[j].low == role[k - 1]:
         j, k = j - 1, k - 1
+    return j
+
+
+def _opens_clause(sent: Sent, mi: int) -> bool:
+    """The mention (with its title: "Presiden X") stands first in its clause."""
+    j = _before_title(sent, mi)
     return j < 0 or sent.toks[j].text in {",", "”", '"'} or sent.toks[j].low in CLAUSE_OPENERS \
         or sent.toks[j].low in BREAKS
 
@@ -177,7 +225,7 @@ def object_after(sent: Sent, end: int, limit: int, prefer_person: bool = False) 
             continue
         if sent.kind(mi) not in ACTOR_KINDS and not (sent.kind(mi) == "Place" and not sent.preceded_by(mi, PREPOSITIONS)):
             continue
-        if (sent.preceded_by(mi, PREPOSITIONS - OBJECT_PREPOSITIONS) and j != end) or _after_facility(sent, mi) \
+        if (_in_phrase(sent, mi, PREPOSITIONS - OBJECT_PREPOSITIONS, end) and j != end) or _after_facility(sent, mi) \
                 or _in_title(sent, mi) or origin(sent, mi):
             continue
         found.append(mi)
@@ -222,12 +270,14 @@ def event_roles(sent: Sent, hit: Hit) -> tuple[list[int], list[int], list[int]]:
         light = governing_verb(sent, hit.start)
         if light is not None:
             agents, _ = subject_before(sent, light)
-        participants = object_after(sent, hit.end, hi)
+        participants = _own(sent, object_after(sent, hit.end, hi), _own_words(sent, hit.end, hi))
         if hit.cls in ATTACKS and participants and sent.first_tok[participants[0]] == hit.end:
             agents, participants = agents + participants, []      # "serangan udara Amerika Serikat"
+        if hit.cls in GATHERINGS and not (agents or participants):
+            participants = _fronted_subject(sent, hit)
     else:
         agents, _ = subject_before(sent, hit.start)
-        targets = object_after(sent, hit.end, hi)
+        targets = _own(sent, object_after(sent, hit.end, hi), _own_words(sent, hit.end, hi))
     found = sent.dependents(hit.start, hit.end)
     if found is not None and not nominal:
         subjects = _parse_mentions(sent, found.subjects + found.passive_subjects, ACTOR_KINDS)
@@ -240,6 +290,39 @@ def event_roles(sent: Sent, hit: Hit) -> tuple[list[int], list[int], list[int]]:
     if hit.cls in OBJECT_PARTICIPANT:
         participants, targets = targets + participants, []
     return agents, targets, participants
+
+
+def _fronted_subject(sent: Sent, hit: Hit) -> list[int]:
+    """The subject of the main clause, named first after the comma (with its title), when the trigger
+    opens the sentence in a phrase of its own ("Dalam lawatannya ke parlemen, Phu Trong didampingi ...":
+    Phu Trong made the visit)."""
+    comma = next((j for j in range(hit.end, len(sent.toks)) if sent.toks[j].text == ","), None)
+    if hit.start != 1 or sent.toks[0].low not in PREPOSITIONS or comma is None or comma + 1 == len(sent.toks) \
+            or any(_verb(sent, j, "me", "di", "ber") for j in range(hit.end, comma)):
+        return []
+    found = object_after(sent, comma + 1, sent.clause(comma + 1)[1])
+    titled = found and all(t.text[:1].isupper() for t in sent.toks[comma + 1:sent.first_tok[found[0]]])
+    return found if titled and (sent.kind(found[0]) in ACTOR_KINDS or sent.mention(found[0]).cls == "Country") else []
+
+
+def _own_words(sent: Sent, end: int, limit: int) -> int:
+    """Where the words that may name a trigger's object or parties end: at an active verb that follows it
+    before any name, whose object they are ("Demonstrasi mendesak agar Ahok diadili": Ahok is whom the
+    protest is about), unless joined to the trigger ("menangkap dan menahan X")."""
+    for j in range(end, limit):
+        if sent.toks[j].mention is not None:
+            return limit
+        if _verb(sent, j, "me") and sent.toks[j - 1].low not in COORDINATION:
+            return j
+    return limit
+
+
+def _own(sent: Sent, found: list[int], limit: int) -> list[int]:
+    """The names found before token ``limit``, and the towns and regions found anywhere: one after the
+    verb that ends the trigger's words is still where it aims ("serangan untuk merebut Mosul"); a country
+    there is that verb's ("pemboman ... untuk mencapai perbatasan Yordania")."""
+    return [mi for mi in found if sent.first_tok[mi] < limit
+            or sent.kind(mi) == "Place" and sent.mention(mi).cls != "Country"]
 
 
 def _parse_mentions(sent: Sent, tokens: list[int], kinds: set[str]) -> list[int]:
@@ -261,25 +344,43 @@ def event_places(sent: Sent, hit: Hit) -> list[int]:
     ('ke X', 'dari X') is the place of a deployment or a march, or where a motion word sends ("mengirim
     X ke Niamey untuk mediasi"), not of a holiday ("berlibur ke Indonesia"); a place said after a verb of saying
     that follows the trigger is where it was said ("X ditangkap, ujar Y di Mapolda"), not where
-    the event happened."""
+    the event happened; nor is a place of the main clause where the event of a clause before or after
+    it happened ("Sebelum melakukan penangkapan, penyidik menggeledah kantor RSUD X")."""
     start = hit.start
     moving = hit.cls in MOVING
     lo, hi = sent.clause(start)
     locative = [mi for mi in sent.mentions if sent.kind(mi) == "Place" and (
-        sent.preceded_by(mi, LOCATIVES) or _after_facility(sent, mi) or
-        sent.preceded_by(mi, DESTINATIONS) and (moving or _sent_there(sent, mi))) and not _said_at(sent, hit, mi)]
+        _located(sent, mi) or
+        sent.preceded_by(mi, DESTINATIONS) and (moving or _sent_there(sent, sent.first_tok[mi])))
+        and not _said_at(sent, hit, mi) and not _described(sent, hit, mi)]
     in_clause = [mi for mi in locative if lo <= sent.first_tok[mi] < hi]
-    found = in_clause or [mi for mi in locative if sent.linked(sent.first_tok[mi], start)]
+    fronted = lo == 1 and sent.toks[0].low in BREAKS - SAME_TIME    # "Sebelum melakukan penangkapan, ..."
+    found = in_clause or [mi for mi in locative if not fronted and sent.linked(sent.first_tok[mi], start)]
     dependents = sent.dependents(hit.start, hit.end)
     if found or dependents is None:
         return found
-    places = [t for t in dependents.places if moving or arguments.case_word(sent.parse, t) not in DESTINATIONS]
+    places = [t for t in dependents.places
+              if moving or arguments.case_word(sent.parse, t) not in DESTINATIONS or _sent_there(sent, t)]
     return [mi for mi in _parse_mentions(sent, places, {"Place"}) if not _said_at(sent, hit, mi)]
 
 
-def _sent_there(sent: Sent, mi: int) -> bool:
-    """A motion word stands a few words before the destination: "mengirim Presiden Benin ke Niamey"."""
-    first = sent.first_tok[mi]
+def _located(sent: Sent, mi: int) -> bool:
+    """"di X", or X ending a place phrase ("di zona diplomatik Kabul", "bandara Kandahar"); a country there
+    owns what is named before it ("Kedutaan Jepang", "di sejumlah wilayah AS") and is not the place."""
+    return sent.preceded_by(mi, LOCATIVES) or sent.mention(mi).cls != "Country" and (
+        _in_phrase(sent, mi, LOCATIVES) or _after_facility(sent, mi))
+
+
+def _described(sent: Sent, hit: Hit, mi: int) -> bool:
+    """The parse hangs the place under a relative clause that does not hold the trigger ("Ayah Khadr yang
+    lahir di Mesir tewas ketika ..."): it is where someone was born or lives, not where the event happened."""
+    return sent.parse is not None and arguments.describes_other(
+        sent.parse, sent.first_tok[mi], arguments.head_of_span(sent.parse, hit.start, hit.end))
+
+
+def _sent_there(sent: Sent, first: int) -> bool:
+    """A motion word stands a few words before the destination at token ``first``: "mengirim Presiden
+    Benin ke Niamey"."""
     return any(sent.toks[j].low in MOTION for j in range(max(0, first - MOTION_REACH), first))
 
 
