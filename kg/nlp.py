@@ -38,7 +38,7 @@ Span.set_extension("source", default="rule", force=True)
 Doc.set_extension("aliases", default=None, force=True)        # [((b, e), (b, e)), ...]
 Doc.set_extension("dateline", default=None, force=True)       # (place, outlet) of "Jakarta, CNN Indonesia --"
 
-INITIAL = re.compile(r"[A-Z]\.")       # "Stephen R. Covey": an initial does not end a sentence
+INITIAL = re.compile(r"(?:[A-Z]\.)+")       # "Stephen R. Covey", "O.J. Simpson": initials end no sentence
 SENTENCE_END = re.compile(r"[.!?…]+[”\"’')\]]*$")
 OPEN_QUOTES = {"“", "‘"}
 CLOSE_QUOTES = {"”", "’"}
@@ -81,6 +81,9 @@ def read_list(name: str) -> list[str]:
     return LANG.lines(name)
 
 
+ABBREVIATIONS = set(read_list("abbreviations.txt"))
+
+
 def read_table(name: str) -> list[list[str]]:
     """A tab-separated table of the language folder."""
     return LANG.table(name)
@@ -116,12 +119,22 @@ def crisis_sentences(doc: Doc) -> Doc:
             in_quote = False
             if not _continues(texts, i, texts[j]):
                 starts[j, 0] = 1
-        elif not in_quote and j == i + 1 and _starts_sentence(texts[j]) and not INITIAL.fullmatch(text) and (
+        elif not in_quote and j == i + 1 and _starts_sentence(texts[j]) and not _abbreviation(texts, i) and (
                 SENTENCE_END.search(text) or
                 (text in CLOSE_QUOTES | {'"'} and i > 0 and SENTENCE_END.search(texts[i - 1]))):
             starts[j, 0] = 1
     doc.from_array([SENT_START], starts)
     return doc
+
+
+def _abbreviation(texts: list[str], i: int) -> bool:
+    """Token ``i`` is initials ("O.J.") or an abbreviation before a name ("St.", "Dr." with its stop
+    written apart or not): its full stop ends no sentence."""
+    text = texts[i]
+    if INITIAL.fullmatch(text):
+        return True
+    word = (texts[i - 1] if i > 0 else "") if text == "." else text[:-1] if text.endswith(".") else ""
+    return word.lower() in ABBREVIATIONS
 
 
 def _continues(texts: list[str], i: int, next_word: str) -> bool:

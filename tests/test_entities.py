@@ -32,6 +32,14 @@ def test_sentences_keep_quotes_together_and_join_split_attributions(nlp):
         "“Situasi terkendali,”\nujar juru bicara kepolisian.", "Krisis di Sri Lanka"]
 
 
+def test_initials_and_abbreviations_before_a_name_end_no_sentence(nlp):
+    text = ("Serial itu mengisahkan O.J. Simpson dan pembunuhan di Los Angeles. Protes pecah di St. Louis, "
+            "Missouri. Dr. Martin Luther King Jr. memimpin pawai di Jl. Pettus. Polisi tiba. Massa bubar.")
+    assert [s.text for s in sentences(nlp, text)] == [
+        "Serial itu mengisahkan O.J. Simpson dan pembunuhan di Los Angeles.", "Protes pecah di St. Louis, Missouri.",
+        "Dr. Martin Luther King Jr. memimpin pawai di Jl. Pettus.", "Polisi tiba.", "Massa bubar."]
+
+
 def test_sentence_offsets_are_exact(nlp):
     text = "  Militer Myanmar menahan Aung San Suu Kyi.\n\nRibuan orang turun ke jalan di Yangon.  "
     for s in sentences(nlp, text):
