@@ -42,6 +42,8 @@ INITIAL = re.compile(r"(?:[A-Z]\.)+")       # "Stephen R. Covey", "O.J. Simpson"
 SENTENCE_END = re.compile(r"[.!?…]+[”\"’')\]]*$")
 OPEN_QUOTES = {"“", "‘"}
 CLOSE_QUOTES = {"”", "’"}
+CLOSING = CLOSE_QUOTES | {'"'}
+OPENING = OPEN_QUOTES | {'"', "("}
 ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&\-]{1,9}$")
 NAMES = LANG.json("names.json")
 NAME_PARTICLES = set(NAMES["name_particles"])
@@ -100,7 +102,7 @@ def crisis_sentences(doc: Doc) -> Doc:
     never start a sentence. Works on plain lists: it runs on every token.
     """
     texts = token_texts(doc)
-    breaks = ["\n" in t.text_with_ws for t in doc]
+    breaks = ["\n" in text for text in texts]      # a token's trailing whitespace is one space at most
     words = [i for i, text in enumerate(texts) if text.strip()]
     starts = numpy.full((len(texts), 1), -1, dtype="int32").astype("uint64")
     if len(texts):
@@ -119,9 +121,10 @@ def crisis_sentences(doc: Doc) -> Doc:
             in_quote = False
             if not _continues(texts, i, texts[j]):
                 starts[j, 0] = 1
-        elif not in_quote and j == i + 1 and _starts_sentence(texts[j]) and not _abbreviation(texts, i) and (
+        elif not in_quote and j == i + 1 and (
                 SENTENCE_END.search(text) or
-                (text in CLOSE_QUOTES | {'"'} and i > 0 and SENTENCE_END.search(texts[i - 1]))):
+                (text in CLOSING and i > 0 and SENTENCE_END.search(texts[i - 1]))) and \
+                _starts_sentence(texts[j]) and not _abbreviation(texts, i):
             starts[j, 0] = 1
     doc.from_array([SENT_START], starts)
     return doc
@@ -139,13 +142,13 @@ def _abbreviation(texts: list[str], i: int) -> bool:
 
 def _continues(texts: list[str], i: int, next_word: str) -> bool:
     """A line break inside a sentence: the line ends with a comma or the next starts in lower case."""
-    while i > 0 and (texts[i] in CLOSE_QUOTES | {'"'} or not texts[i].strip()):
+    while i > 0 and (texts[i] in CLOSING or not texts[i].strip()):
         i -= 1
     return texts[i] == "," or next_word[:1].islower()
 
 
 def _starts_sentence(text: str) -> bool:
-    return opens_name(text) or text[:1] in OPEN_QUOTES | {'"', "("}
+    return opens_name(text) or text[:1] in OPENING
 
 
 def opens_name(text: str) -> bool:
@@ -1069,13 +1072,14 @@ def _longest(matches):
 
 def _headline_tokens(doc: Doc) -> frozenset[int]:
     """Tokens of Title-Case lines (headlines), where a capital letter says nothing about names."""
+    texts = token_texts(doc)
     out = set()
     for sent in doc.sents:
-        words = [t for t in sent if t.is_alpha and len(t) > 3]
         if SENTENCE_END.search(sent.text.strip()):
             continue          # headlines have no full stop
+        words = [text for text in texts[sent.start:sent.end] if text.isalpha() and len(text) > 3]
         if len(words) >= HEADLINE_MIN_WORDS and \
-                sum(t.text[0].isupper() for t in words) >= HEADLINE_SHARE * len(words):
+                sum(text[0].isupper() for text in words) >= HEADLINE_SHARE * len(words):
             out.update(range(sent.start, sent.end))
     return frozenset(out)
 
@@ -1117,6 +1121,8 @@ def _outside(candidates: list[Candidate], datelines: list[tuple]) -> list[Candid
 
 def _score_at(texts: list[str], i: int) -> int:
     """How many tokens the score at token ``i`` takes ("2-1", "87 - 90"); 0 if none starts there."""
+    if not texts[i][:1].isdecimal():      # what \d matches: most tokens are no score, and a regex costs more
+        return 0
     if SCORE.fullmatch(texts[i]):
         return 1
     return 3 if i + 2 < len(texts) and texts[i + 1] in DASHES and SCORE.fullmatch(f"{texts[i]}-{texts[i + 2]}") else 0

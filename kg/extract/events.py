@@ -102,8 +102,9 @@ def _a_site(sent: Sent, mi: int, cls: str) -> bool:
 
 def _sentence_events(sent: Sent, hits: list[Hit], published, last_speakers: list[int], starts: dict[int, int],
                      pending: list[_Pending], spoken: dict[int, list[int]]) -> tuple[list[Event], list[int]]:
-    """Events of the trigger ``hits`` and the statements of a sentence."""
-    dates = sentence_dates(sent, published)
+    """Events of the trigger ``hits`` and the statements of a sentence. Its dates are read only when
+    an event or a statement may take one: the date rules are dearer than the rest of a sentence."""
+    dates = sentence_dates(sent, published) if hits else []
     out: list[Event] = []
     groups: dict[tuple, Event] = {}
     realis: dict[int, tuple[bool, str | None]] = {}     # end token of a trigger → its negation and modality
@@ -142,13 +143,17 @@ def _sentence_events(sent: Sent, hits: list[Hit], published, last_speakers: list
         if ref.anchored_days is not None:
             pending.append(_Pending(sent.index, ref, list(out)))
 
+    statements, speakers = [], []
     speeches = find_speeches(sent)
-    statements, speakers = make_statements(sent, speeches, dates, last_speakers, out, starts, spoken)
-    sources = speakers or cited_media(sent)
-    add_figures(sent, out, starts, speeches, sources)
-    for e in out:
-        if e.cls != "Statement":
-            _add(e.reported_by, [s for s in sources if s not in e.agents])
+    if speeches:
+        statements, speakers = make_statements(sent, speeches, dates if hits else sentence_dates(sent, published),
+                                               last_speakers, out, starts, spoken)
+    if out:      # figures and sources are read for the sentence's events only
+        sources = speakers or cited_media(sent)
+        add_figures(sent, out, starts, speeches, sources)
+        for e in out:
+            if e.cls != "Statement":
+                _add(e.reported_by, [s for s in sources if s not in e.agents])
     return out + statements, (speakers or [])
 
 
