@@ -66,6 +66,9 @@ THING_HEADS = set(NAMES["thing_heads"])
 PRODUCT_WORDS = set(NAMES["product_words"])
 LIST_OPENERS, LIST_JOINERS = set(NAMES["list_openers"]), set(NAMES["list_joiners"])
 CLITIC = re.compile("(" + "|".join(NAMES["clitics"]) + ")$")     # "Tetaplah": "tetap" + "-lah"
+INTRODUCERS = [tuple(p.split()) for p in NAMES["introducers"]]     # "Oesman Sapta Odang alias OSO"
+INTRODUCERS_IN_BRACKETS = [tuple(p.split()) for p in NAMES["introducers_in_brackets"]]
+INTRODUCER_SKIPS, OR = set(NAMES["introducer_skips"]), NAMES["or"]
 SCORE = re.compile(r"\d{1,3}-\d{1,3}")     # "2-1" written as one token
 ROMAN = re.compile(r"[IVXLC]+", re.IGNORECASE)      # "Casimir III", "komisi iii": a number of a name, no acronym
 ELONGATED = re.compile(r"([a-z])\1\1")      # "Amiiiin", "Wkwkkkk": a word drawn out in speech, no name
@@ -243,6 +246,7 @@ class CrisisEntities:
         candidates += self._given_name_persons(doc, gaz_spans)
         candidates = _outside(candidates, datelines)
         chosen = _select(_outside(self._propagate_names(doc, _select(_untiled(candidates))), datelines))
+        chosen += self._introduced_names(doc, chosen, aliases)
         doc.ents = [self._span(doc, _without_degrees(doc, c)) for c in chosen if c.label != ROLE]
         doc._.aliases = aliases
         doc._.dateline = datelines[0][2] if datelines else None
@@ -913,6 +917,8 @@ class CrisisEntities:
                 start += 1
             while end > start and doc[end - 1].lower_ in self.date_words:
                 end -= 1
+            end = next((i for i in range(start, end) if doc[i].text == "(" and ")" not in doc[i:end].text),
+                       end)     # "Kementerian Kesehatan (Kemenkes": a name holds no bracket it does not close
             if end == start:
                 continue
             span = doc[start:end]
@@ -1047,6 +1053,78 @@ class CrisisEntities:
         return kept + again + [Candidate(i, i + 1, "Person", 0) for i, text in enumerate(texts)
                                if i not in taken and text in parts]
 
+    def _introduced_names(self, doc: Doc, chosen: list[Candidate], aliases: list) -> list[Candidate]:
+        """The other name an article introduces for a person or a body: "Jusuf Kalla (JK)", "Setnov
+        (Setya Novanto)", "Oesman Sapta Odang alias OSO", "Ridwan Kamil yang akrab disapa Emil", a
+        person's "Basuki Tjahaja Purnama atau Ahok" (the words: kg/lang/id/names.json). The pair goes
+        to ``aliases`` (one entity: kg.resolve.entities), and the other name is a name of the full
+        name's class wherever the text has it again ("JK" alone later on): readings of it are
+        relabelled in ``chosen``, new ones returned. A name the rules or the gazetteer read as
+        something else is no other name ("Fadli Zon (Gerindra)")."""
+        at = {i: c for c in chosen for i in range(c.start, c.end)}
+        paired = {short for _, short in aliases}
+        texts, added = doc.user_data[TEXTS], []
+        for c in [c for c in chosen if c.label != ROLE]:
+            found = self._other_name(doc, c)
+            if not found:
+                continue
+            (start, end), strict = found
+            name, reading = texts[start:end], at.get(start)
+            if reading and not ((reading.start, reading.end) == (start, end) and (
+                    reading.label == "Person" and reading.source != "gazetteer" if strict else
+                    reading.source == "model" or ENTITY_KIND.get(reading.label) == ENTITY_KIND.get(c.label))):
+                continue
+            if end - start == 1 and not name[0].isupper() and is_dictionary_word(name[0]):
+                continue
+            other = (doc[start:end].start_char, doc[start:end].end_char)
+            if other not in paired:
+                aliases.append(((doc[c.start:c.end].start_char, doc[c.start:c.end].end_char), other))
+            for pos in range(len(texts)):
+                if texts[pos:pos + len(name)] != name:
+                    continue
+                again = at.get(pos)
+                if again is None and not any(i in at for i in range(pos, pos + len(name))):
+                    again = Candidate(pos, pos + len(name), c.label, 0)
+                    added.append(again)
+                    at.update({i: again for i in range(pos, pos + len(name))})
+                elif again and (again.start, again.end) == (pos, pos + len(name)) and \
+                        (again is reading or again.source == "model"):
+                    again.label = c.label
+        return added
+
+    def _other_name(self, doc: Doc, c: Candidate) -> tuple[tuple[int, int], bool] | None:
+        """Where the other name of entity ``c`` stands, and whether only a name read as no one else
+        will do (after a plain "atau", that is usually "or": no reading but a person's that is
+        not the gazetteer's, no given name: "Shohei Matsunaga atau Tantan"). In brackets
+        with no introducing word it must be cut from the full name (`_cut_from_start`); before a
+        person's name in brackets, not in capitals ("HKTI (Himpunan Kerukunan Tani Indonesia)" is
+        a body the model may read as a person)."""
+        texts, kind = doc.user_data[TEXTS], ENTITY_KIND.get(c.label)
+        full, pos = texts[c.start:c.end], c.end
+        if kind not in ("Person", "Organization") or pos >= len(texts):
+            return None
+        if texts[pos] == "(" and texts[pos + 2:pos + 3] == [")"] and _cut_from_start(texts[pos + 1], full):
+            return (pos + 1, pos + 2), False
+        cue = _phrase_ending(texts, c.start, INTRODUCERS_IN_BRACKETS)
+        bracket = (cue if cue is not None else c.start) - 1
+        if kind == "Person" and len(full) > 1 and bracket > 0 and texts[bracket] == "(" and texts[pos] == ")" and \
+                _capitalised(doc[bracket - 1]) and (cue is not None or not texts[bracket - 1].isupper() and
+                                                    _cut_from_start(texts[bracket - 1], full)):
+            return (bracket - 1, bracket), False
+        if kind == "Person" and len(full) > 1 and texts[pos] == OR and pos + 2 < len(texts) and \
+                _capitalised(doc[pos + 1]) and not _capitalised(doc[pos + 2]) and texts[pos + 2] != "(" and \
+                texts[pos + 1].lower() not in self.given_names:
+            return (pos + 1, pos + 2), True
+        while pos < len(texts) and pos - c.end < 3 and texts[pos].lower() in INTRODUCER_SKIPS:
+            pos += 1
+        cue_end = next((pos + len(p) for p in INTRODUCERS if tuple(t.lower() for t in texts[pos:pos + len(p)]) == p),
+                       None)
+        if cue_end:
+            end = min(_name_end(doc, cue_end, {}), cue_end + 3)
+            if end > cue_end:
+                return (cue_end, end), False
+        return None
+
 
 def _phrase_matcher(nlp: Language, phrases) -> PhraseMatcher:
     matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -1134,6 +1212,22 @@ def _spelt_in_lower_case(doc: Doc, bracket: int, acronym: str) -> bool:
     words = [t.text for t in doc[max(0, bracket - len(acronym)):bracket]]
     return len(words) == len(acronym) and all(w[:1].islower() for w in words) and \
         "".join(w[0] for w in words) == acronym.lower()
+
+
+def _cut_from_start(short: str, full: list[str]) -> bool:
+    """Is ``short`` the initials of the capitalised words of ``full`` ("OSO" Oesman Sapta Odang, "HTI"),
+    or, not in capitals, a name of three letters or more that opens as the full name does and is
+    none of its words ("Setnov" Setya Novanto, "Kemenkes" Kementerian Kesehatan)?"""
+    words = [w for w in full if w[:1].isupper()]
+    if short.isupper():
+        return len(short) >= 2 and short == "".join(w[0] for w in words)
+    return len(words) >= 2 and len(short) >= 3 and short[:1].isupper() and \
+        short[:2].lower() == words[0][:2].lower() and short not in words
+
+
+def _phrase_ending(texts: list[str], end: int, phrases: list[tuple[str, ...]]) -> int | None:
+    """Where one of ``phrases`` (lower case) ends at token ``end`` starts, if one does."""
+    return next((end - len(p) for p in phrases if tuple(t.lower() for t in texts[max(0, end - len(p)):end]) == p), None)
 
 
 def _product(span: Span) -> bool:

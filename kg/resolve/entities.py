@@ -6,8 +6,9 @@ a person's full name (bare surnames and first names attach to the full name
 seen in the same article), and finally the normalised surface form. Small spelling variants of
 multi-word names ("Luhut Binsar Pandjaitan"/"Luhut Binsar Panjaitan") merge.
 
-In an article, a short form joins the one long name of that article it is cut
-from (kg/lang/id/short_forms.json): initials ("KPK", "SBY") or pieces from the
+In an article, a person's other name the article introduces ("Jusuf Kalla (JK)", "X alias Y",
+kg.nlp) is the same entity (a body's is an acronym's), and a short form joins the one long name of
+that article it is cut from (kg/lang/id/short_forms.json): initials ("KPK", "SBY") or pieces from the
 start of each word ("Kemenkeu", "Jaksel", "Jokowi"); a person's name that runs,
 word for word, inside one longer name of the article ("Sri Mulyani" in "Sri
 Mulyani Indrawati") joins it. A person the article names by one word only ("Agus") is that
@@ -72,7 +73,7 @@ class _Article:
                 continue
             kind = ENTITY_KIND.get(mention.cls, "Organization")
             key = normalise(mention.text)
-            if i in acronym_of:
+            if i in acronym_of and kind == "Organization":
                 iri = self._organisation_with_acronym(mention, mentions[acronym_of[i]])
                 mentions[acronym_of[i]].entity = iri
             elif kind == "Person" and " " not in key and len(local_parts.get(key, ())) == 1:
@@ -85,6 +86,11 @@ class _Article:
                 for part in key.split():
                     local_parts.setdefault(part, set()).add(iri)
             mention.entity = iri
+            other = acronym_of.get(i) if kind != "Organization" else None
+            while other is not None and mentions[other].entity != iri:     # "Jusuf Kalla (JK)", "X alias Y alias Z"
+                mentions[other].entity = iri
+                self.remember(iri, kind, [mentions[other].text])
+                other = acronym_of.get(other)
             if " " in key:
                 local.append((kind, key, iri))
             self.remember(iri, kind, [mention.text])
