@@ -4,7 +4,8 @@ Why: in crisis news, who claims a fact matters as much as the fact. A verb of
 saying names its speaker before it ("Boluarte mengatakan") or after it ("kata
 Boluarte"); "katanya" points back to the last speaker; a spokesperson speaks for
 a party ("Juru bicara Polri ..."); an outlet is the source when nobody speaks
-("dilansir dari BBC").
+("dilansir dari BBC"). A speaker is stated only on evidence: when who speaks, or whom a pronoun
+points back to, is unclear, no statement is made rather than one with a wrong speaker.
 """
 from __future__ import annotations
 
@@ -41,12 +42,23 @@ SAY_SHARED = Phrases([parse_phrase(p) for p in STATEMENTS["before_shared"]])
 TAGS = Phrases([parse_phrase(p) for p in STATEMENTS["tags"] + STATEMENTS["named_tags"]])
 NAMED_TAGS = Phrases([parse_phrase(p) for p in STATEMENTS["named_tags"]])
 TAG_AFTER = {",", '"', "”"}      # what a verb tagging a quote or an inserted clause follows
+CUES = language().json("speaker_cues.json")
+DISCOURSE_OPENERS = set(CUES["discourse_openers"])
+PASSIVE = CUES["passive_prefix"]
+DOCUMENTS = set(CUES["documents"])
+CHANNELS = set(CUES["channels"])
+DESCRIBERS = set(CUES["describers"])
+OPENING_AFTER_VERBS = set(CUES["opening_after_verbs"])
+COORDINATORS = set(CUES["coordinators"])
+ACTIVE = set(CUES["active_prefixes"])
+AUXILIARIES = set(CUES["auxiliaries"])
 _QUOTE = re.compile(r"“([^”“]{2,})”|\"([^\"]{2,})[\"”]")
 
 
 @dataclass
 class Speech:
-    """A verb of saying at tokens [start, end) and whom it names as speakers; ``pronoun``: "katanya", "kata dia"."""
+    """A verb of saying at tokens [start, end) and whom it names as speakers; ``pronoun``: "katanya", "kata dia".
+    No speakers and no pronoun: someone speaks whom the sentence does not name ("kata seorang warga")."""
     start: int
     end: int
     speakers: list[int]
@@ -62,14 +74,19 @@ def find_speeches(sent: Sent) -> list[Speech]:
         if tok.low in SAY_PRONOUN_VERBS:
             out.append(Speech(i, i + 1, [], True))
         elif (n := sent.any_phrase_at(i, SAY_AFTER) or _tag(sent, i)) and \
-                not (i and sent.toks[i - 1].low in SAY_NOT_AFTER) and not _reduplicated(sent, i):
+                not (i and sent.toks[i - 1].low in SAY_NOT_AFTER) and not _reduplicated(sent, i) \
+                and (i or tok.low in OPENING_AFTER_VERBS) \
+                and not (i + n < len(sent.toks) and sent.toks[i + n].low in DOCUMENTS):    # "menurut survei X"
             clitic = n == 1 and tok.low.endswith(PRONOUN_CLITIC) and tok.low not in SAY_WORDS
             if (clitic or _pronoun_after(sent, i, n)) and not sent.any_phrase_at(i, NAMED_TAGS):
                 # "menurutnya", "ungkapnya": the clitic is who speaks; '" ... ," kata dia': the pronoun
                 out.append(Speech(i, i + n, [], True))
                 continue
             who = _speaker_after(sent, i + n)
-            if who:
+            who = [] if who and _cut_name(sent, i + n, who[0]) else who
+            if who and _points_back(sent, sent.last_tok[who[-1]] + 1):
+                out.append(Speech(i, i + n, [], True))
+            elif who or _tag_position(sent, i):      # '" ... ," kata X': X speaks, named or not
                 out.append(Speech(i, i + n, who, False))
         elif (n := sent.any_phrase_at(i, SAY_BEFORE) or sent.any_phrase_at(i, SAY_SHARED)) \
                 and not _bare_threat(sent, i, n) and not _unnamed_head(sent, i):
@@ -77,8 +94,9 @@ def find_speeches(sent: Sent) -> list[Speech]:
                 out.append(Speech(i, i + n, [], True))
                 continue
             who, pronoun = subject_before(sent, i, speaker_scan=True)
-            who = [mi for mi in who if not _relative_named(sent, mi)]
-            if who or pronoun:
+            who = [mi for mi in who if _may_speak(sent, mi, i)]
+            pronoun = pronoun and not (_joined(sent, i) and sent.toks[_first_word(sent)].low not in PRONOUNS)
+            if who or pronoun or _someone_new(sent, i):
                 out.append(Speech(i, i + n, who, pronoun))
     return out
 
@@ -100,13 +118,81 @@ def _pronoun_after(sent: Sent, i: int, n: int) -> bool:
     return i + n < len(sent.toks) and sent.toks[i + n].low in PRONOUNS and (i == 0 or _tag_position(sent, i))
 
 
+def _someone_new(sent: Sent, verb: int) -> bool:
+    """The words before a verb of saying whose subject names no actor still name someone new
+    ("tokoh masyarakat setempat mengatakan"), unless they point back ("Mantan penyiar itu
+    melaporkan"), are a writing ("Putusan itu menjelaskan"), or the verb is a relative clause's
+    ("orang yang seringkali menambahkan garam"). Right after a comma, the words are
+    those before it ("Kepala tim, Gaetan Jego, mengatakan")."""
+    k = verb - 1 if verb and sent.toks[verb - 1].text == "," else verb
+    while k > 0 and sent.toks[k - 1].text != "," and not sent.is_break(k - 1):
+        k -= 1
+    while k < verb and sent.toks[k].low in DISCOURSE_OPENERS:      # "Sementara itu tokoh masyarakat ..."
+        k += 1
+    words = sent.toks[k:verb]
+    return bool(words) and words[0].low not in DOCUMENTS and not any(t.low in DEMONSTRATIVES for t in words) \
+        and not (k and sent.toks[k - 1].low == RELATIVE)
+
+
+def _may_speak(sent: Sent, mi: int, verb: int) -> bool:
+    """Whether the subject found before a verb of saying can be its speaker: not whose relative the
+    speaker is, nor an outlet cited ("Dilansir Chicago Tribune, Starbucks mengumumkan"), a channel
+    ("Melalui akun Twitter-nya, ... mengumumkan"), a writing or hearsay ("Rumor mengatakan"); and,
+    for a verb joined to an earlier one ("..., dan kemudian mengumumkan"), only the subject the
+    sentence opens with, as the nearest name is likely that earlier verb's object; nor a town in an address."""
+    j = sent.first_tok[mi]
+    if _relative_named(sent, mi) or _cited(sent, mi) or sent.mention(mi).text.lower() in DOCUMENTS or \
+            any(t.low in CHANNELS for t in sent.toks[max(0, j - 2):j]):
+        return False
+    if sent.kind(mi) == "Place" and sent.mention(mi).cls != "Country" and \
+            sent.last_tok[mi] + 2 < verb and sent.toks[sent.last_tok[mi] + 1].text == ",":
+        return False        # an address: "Warga RT 3, Jatipadang, Jakarta Selatan, Fatimah mengatakan"
+    return not _joined(sent, verb) or _opens_sentence(sent, mi) or \
+        sent.first_tok[mi] > 0 and sent.toks[sent.first_tok[mi] - 1].text == ","
+
+
+def _joined(sent: Sent, verb: int) -> bool:
+    """The verb of saying is joined to an earlier verb ("..., dan kemudian mengumumkan")."""
+    return verb > 0 and sent.toks[verb - 1].low in COORDINATORS
+
+
+def _first_word(sent: Sent) -> int:
+    """The sentence's first token after the words that open a sentence ("Sementara itu, ...")."""
+    k = 0
+    while k < len(sent.toks) - 1 and (sent.toks[k].low in DISCOURSE_OPENERS or sent.toks[k].text == ","):
+        k += 1
+    return k
+
+
+def _cut_name(sent: Sent, start: int, mi: int) -> bool:
+    """The speaker named right after the verb is a name cut at "dan": the title ends with it ("Direktur
+    Angkutan dan | Logistik Pelni X"), or one that is not in the title stands before it ("menurut Dirjen
+    Peternakan dan | Kedokteran Hewan")."""
+    m, words = sent.mention(mi), sent.toks[start:sent.first_tok[mi]]
+    if set((m.role or "").lower().split()[-1:]) & COORDINATORS:
+        return True
+    return all(t.text != "," for t in words) and any(t.low in COORDINATORS and not _of_title(t, m) for t in words)
+
+
+def _points_back(sent: Sent, k: int) -> bool:
+    """A demonstrative right after the speaker named after the verb ("Menurut mantan Direktur Bank
+    Dunia itu"): the words describe someone named before, and the name in them is not who speaks."""
+    return k < len(sent.toks) and sent.toks[k].low in DEMONSTRATIVES and sent.toks[k].mention is None
+
+
 def _described(sent: Sent, i: int) -> bool:
     """The speaker is a description ending in a demonstrative ("Pebalap tim Pertamina Arden itu menyatakan",
     "Mantan Menteri Perhubungan era Presiden X itu, mengatakan"): it points back to someone named before,
-    and the name it ends with is not who speaks ("aliansi tersebut mengatakan" names no one and is read as usual)."""
+    and the name it ends with is not who speaks ("aliansi tersebut mengatakan" names no one and is read as usual).
+    So does a clause opened by a describing word ("..., sang pengacara sempat mengimbau")."""
     j = i - 1 if i and sent.toks[i - 1].text != "," else i - 2
-    return j > 0 and sent.toks[j].low in DEMONSTRATIVES and sent.toks[j].mention is None \
-        and sent.toks[j - 1].mention is not None
+    if j > 0 and sent.toks[j].low in DEMONSTRATIVES and sent.toks[j].mention is None \
+            and sent.toks[j - 1].mention is not None:
+        return True
+    k = i
+    while k > 0 and sent.toks[k - 1].text != "," and not sent.is_break(k - 1):
+        k -= 1
+    return k < i and sent.toks[k].low in DESCRIBERS and all(t.mention is None for t in sent.toks[k:i])
 
 
 def _unnamed_head(sent: Sent, i: int) -> bool:
@@ -200,7 +286,9 @@ def make_statements(sent: Sent, speeches: list[Speech], dates: list[DateRef], la
     quote = _quote(sent)
     all_speakers: list[int] = []
     for sp in speeches:
-        speakers = sp.speakers or ([mi for mi in last_speakers if sent.kind(mi) != "Place"] if sp.pronoun else [])
+        before = all_speakers or last_speakers      # "X mengatakan ... karena menurut dia ...": X
+        speakers = sp.speakers or ([mi for mi in before if sent.kind(mi) != "Place"] if sp.pronoun
+                                   else _named_again(sent, sp, last_speakers))
         for speaker in speakers:
             if speaker in by_speaker:
                 continue
@@ -229,6 +317,15 @@ def make_statements(sent: Sent, speeches: list[Speech], dates: list[DateRef], la
         e.labels = [mi for mi in sent.mentions if sent.kind(mi) == "Group"
                     and sent.mention(mi).text.lower() in LABELS]
     return out, all_speakers
+
+
+def _named_again(sent: Sent, sp: Speech, last: list[int]) -> list[int]:
+    """A verb of saying followed by a name the text did not mark ("kata Zeid") names the last speaker
+    when the word is one of that speaker's names ("Zeid Ra'ad Al Hussein")."""
+    if sp.end >= len(sent.toks) or not sent.toks[sp.end].text[:1].isupper():
+        return []
+    word = sent.toks[sp.end].low
+    return [mi for mi in last if word in sent.mention(mi).text.lower().split()][:1]
 
 
 def _speech_date(sent: Sent, dates: list[DateRef], sp: Speech) -> DateRef | None:
@@ -284,16 +381,49 @@ def _same_entity(sent: Sent, mi: int, others: list[int]) -> bool:
 
 
 def antecedent(sent: Sent, last: list[int]) -> list[int]:
-    """Whom "katanya", "ujarnya", "kata dia" point back to after a sentence in which nobody speaks:
-    the person the sentence opens with ("Menteri X tiba di ..." → X); else still the last speakers,
+    """Whom "katanya", "ujarnya", "kata dia" point back to after a sentence in which no named speaker
+    speaks: the person the sentence opens with ("Menteri X tiba di ...", "Sementara itu X mengaku ..."
+    → X); no one when someone unnamed speaks ("kata seorang warga") or the opening person undergoes
+    ("X berhasil ditemukan"): the pronoun's antecedent is then unclear; else still the last speakers,
     as news goes on quoting whoever spoke last."""
-    persons = [mi for mi in sent.mentions if sent.kind(mi) == "Person" and mi in sent.first_tok]
+    if any(not sp.speakers and not sp.pronoun for sp in find_speeches(sent)):
+        return []
+    persons = [mi for mi in sent.mentions if sent.kind(mi) == "Person" and mi in sent.first_tok
+               and sent.mention(mi).text.lower() not in DOCUMENTS]
     if not persons:
         return last
     first = min(persons, key=lambda mi: sent.first_tok[mi])
-    if all(_of_title(t, sent.mention(first)) for t in sent.toks[:sent.first_tok[first]]):
-        return [first]
-    return last
+    if not _opens_sentence(sent, first):
+        return last
+    return [] if _undergoes(sent, first) else [first]
+
+
+def _opens_sentence(sent: Sent, mi: int) -> bool:
+    """The mention is the sentence's subject: only its title and words that open a sentence stand before
+    it ("Sementara itu, Kapolres X"), or a description it is set off from ("Kuasa korban yang ..., X, ...")."""
+    j, m = sent.first_tok[mi], sent.mention(mi)
+    while j > 0 and _of_title(sent.toks[j - 1], m):
+        j -= 1
+    head = sent.toks[:j]
+    if all(t.low in DISCOURSE_OPENERS or t.text == "," for t in head):
+        return True
+    after = sent.last_tok[mi] + 1
+    return head[-1].text == "," and all(t.mention is None for t in head) and \
+        after < len(sent.toks) and sent.toks[after].text == ","
+
+
+def _undergoes(sent: Sent, mi: int) -> bool:
+    """A passive verb is the person's first verb ("X berhasil ditemukan", "X dan ibunya dikabarkan"),
+    within six words and before any comma."""
+    for t in sent.toks[sent.last_tok[mi] + 1:sent.last_tok[mi] + 7]:
+        if t.text == ",":
+            return False
+        if t.mention is None and t.low.startswith(PASSIVE) and any(form == PASSIVE for _, form in t.forms):
+            return True
+        if t.mention is None and t.low not in AUXILIARIES and \
+                any(t.low.startswith(form) and form in ACTIVE for _, form in t.forms):
+            return False
+    return False
 
 
 def cited_media(sent: Sent) -> list[int]:
