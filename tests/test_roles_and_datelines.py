@@ -184,3 +184,43 @@ def test_one_count_of_a_list_is_not_the_figure(read):
                "Polisi Peru menahan sekitar 1.200 orang dan dua demonstran tewas dalam bentrokan di Lima.")
     assert [(f.prop, f.quantity.value) for e in ext.events for f in e.figures] == [
         ("killed", 22), ("injured", 59), ("detained", 1200), ("killed", 2)]
+
+
+def test_both_parties_of_a_meeting_between_two_take_part(read):
+    """'dengan' breaks a clause, but after 'antara X' or a trigger that ends in it, it joins the partner."""
+    ext = read("Pertemuan antara Menteri Luar Negeri Jepang Taro Kono dengan Menteri Luar Negeri Korea Selatan "
+               "Kang Kyung-wha membahas program nuklir. Kepolisian Kenya akan melakukan koordinasi dengan Interpol "
+               "untuk memburu buronan itu.")
+    assert [participants for _, _, participants, _ in _roles(ext, "Meeting")] == [
+        ["Taro Kono", "Kang Kyung-wha"], ["Interpol"]]
+
+
+def test_a_verb_used_as_a_preposition_keeps_the_opponent_and_a_means_its_user(read):
+    """'melawan' stands for 'against'; the troops that help with air strikes strike."""
+    ext = read("Pasukan pemerintah Sudan bentrok melawan kelompok RSF di Khartoum. "
+               "Pasukan Prancis akan membantu dengan serangan udara di utara Mali.")
+    assert [participants for _, _, participants, _ in _roles(ext, "ArmedClash")] == [["RSF"]]
+    assert [agents for agents, *_ in _roles(ext, "Bombing")] == [["Pasukan"]]
+
+
+def test_a_clause_without_a_subject_shares_the_main_one(read):
+    """Navalny protested, Dagalo was sentenced; the object of the main clause is not the shooter."""
+    ext = read("Pemimpin oposisi Rusia Alexei Navalny ditangkap saat berunjuk rasa di Moskow. "
+               "Meski divonis, Jenderal Hamdan Dagalo tak ditahan karena mengajukan banding. "
+               "Polisi Filipina menangkap Kolonel Juan Santos setelah menembak seorang warga.")
+    assert [agents for agents, *_ in _roles(ext, "Protest")] == [["Alexei Navalny"]]
+    assert [targets for _, targets, *_ in _roles(ext, "PolicyMeasure")] == [["Hamdan Dagalo"]]
+    assert [agents for agents, *_ in _roles(ext, "ViolenceAgainstCivilians")] == [[]]
+
+
+def test_the_place_of_a_cause_or_of_what_a_death_results_from(read):
+    ext = read("Setidaknya 31 orang terluka karena tembakan tentara Israel di Tepi Barat. "
+               "Polisi Kenya menembaki demonstran di Kisumu sehingga dua orang tewas.")
+    assert [places for *_, places in _roles(ext, "Casualties")] == [["Tepi Barat"], ["Kisumu"]]
+
+
+def test_a_place_that_opens_the_sentence_or_ends_an_advance_is_where(read):
+    """'Di X,' sets the scene of all the sentence tells; 'merangsek ke kota tua X' advances on X."""
+    ext = read("Di Jalur Gaza, puluhan demonstran Palestina berkumpul di pagar perbatasan dengan Israel dan "
+               "melempari tentara Israel dengan batu. Pasukan Suriah mulai merangsek ke kota tua Aleppo.")
+    assert [places for *_, places in _roles(ext, "Riot") + _roles(ext, "ArmedClash")] == [["Jalur Gaza"], ["Aleppo"]]

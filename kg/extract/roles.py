@@ -37,6 +37,12 @@ CONJUNCTION = WORDS["conjunction"]
 RELATIVE = WORDS["relative"]
 AGENT_PREPOSITION = WORDS["agent_preposition"]
 PARTNER_PREPOSITION = WORDS["partner_preposition"]
+BETWEEN = WORDS["between"]
+CAUSES = set(WORDS["causes"])
+SUBJECTLESS_OPENERS = set(WORDS["subjectless_openers"])
+RESULTS = set(WORDS["results"])
+VERBAL = ("me", "di", "ber", "ter")     # voices of a verb
+CAUSED = {"Casualties"}     # hurt by a cause named in a clause of its own: "terluka karena tembakan ... di X"
 PEOPLE = Phrases([parse_phrase(p) for p in DATA["figures"]["counted_nouns"]])
 PLACE_PHRASES = set(WORDS["locative_cases"]) - OBJECT_PREPOSITIONS     # "di X", "ke X": never an object's
 DEMONSTRATIVES = set(WORDS["demonstratives"])
@@ -254,29 +260,30 @@ def _agent_after(sent: Sent, end: int, limit: int) -> list[int]:
 def event_roles(sent: Sent, hit: Hit) -> tuple[list[int], list[int], list[int]]:
     """(agents, targets, participants) of a trigger, from its voice; where word order finds nobody,
     from the parse."""
-    lo, hi = sent.clause(hit.start)
-    hi = max(hi, hit.end)
-    if hit.cls in OBJECT_PARTICIPANT and hit.end + 1 < len(sent.toks) and sent.toks[hit.end].low == PARTNER_PREPOSITION:
-        hi = sent.clause(hit.end + 1)[1]      # "bertemu dengan X", "bentrok dengan X": the partner is a participant
+    hi = _clause_end(sent, hit)
     agents, targets, participants = [], [], []
     passive = hit.voice in ("di", "ter") or (hit.cls == "Casualties" and hit.voice == "bare")
     nominal = is_nominal(hit.voice) or hit.voice == "bare" and sent.toks[hit.start].low in NOMINAL_BARE
     if hit.voice == "di":
-        targets, _ = subject_before(sent, hit.start, across_verbs=False)
+        targets = subject_before(sent, hit.start, across_verbs=False)[0] or _shared_subject(sent, hit, hit.start)
         agents = _agent_after(sent, hit.end, hi)
     elif passive:
         targets, _ = subject_before(sent, hit.start, across_verbs=False)
     elif nominal:
         light = governing_verb(sent, hit.start)
         if light is not None:
-            agents, _ = subject_before(sent, light)
+            agents = subject_before(sent, light)[0] or _shared_subject(sent, hit, light)
+        else:
+            agents = _instrument_of(sent, hit.start) or _shared_subject(sent, hit, hit.start)
         participants = _own(sent, object_after(sent, hit.end, hi), _own_words(sent, hit.end, hi))
+        second = _second_of_pair(sent, hit, hi)
+        participants += [mi for mi in object_after(sent, second, hi) if mi not in participants] if second else []
         if hit.cls in ATTACKS and participants and sent.first_tok[participants[0]] == hit.end:
             agents, participants = agents + participants, []      # "serangan udara Amerika Serikat"
         if hit.cls in GATHERINGS and not (agents or participants):
-            participants = _fronted_subject(sent, hit)
+            participants = _fronted_subject(sent, hit, PREPOSITIONS)
     else:
-        agents, _ = subject_before(sent, hit.start)
+        agents = subject_before(sent, hit.start)[0] or _shared_subject(sent, hit, hit.start)
         targets = _own(sent, object_after(sent, hit.end, hi), _own_words(sent, hit.end, hi))
     found = sent.dependents(hit.start, hit.end)
     if found is not None and not nominal:
@@ -292,13 +299,65 @@ def event_roles(sent: Sent, hit: Hit) -> tuple[list[int], list[int], list[int]]:
     return agents, targets, participants
 
 
-def _fronted_subject(sent: Sent, hit: Hit) -> list[int]:
-    """The subject of the main clause, named first after the comma (with its title), when the trigger
-    opens the sentence in a phrase of its own ("Dalam lawatannya ke parlemen, Phu Trong didampingi ...":
-    Phu Trong made the visit)."""
+def _instrument_of(sent: Sent, start: int) -> list[int]:
+    """The subject of an active verb the noun trigger at ``start`` is the means of, after "dengan": "Pasukan
+    koalisi akan mendukung dengan serangan udara" (the coalition strikes)."""
+    if start > 1 and sent.toks[start - 1].low == PARTNER_PREPOSITION and _verb(sent, start - 2, "me"):
+        return subject_before(sent, start - 2)[0]
+    return []
+
+
+def _shared_subject(sent: Sent, hit: Hit, verb: int) -> list[int]:
+    """The main clause's subject, for a verb (or a noun after an active verb) right after a clause word that
+    opens a clause with no subject of its own ("Liu ditahan pada 2008 setelah mengajukan protes": Liu
+    protested; "Meski divonis, X tak ditahan"). Only a subject no verb precedes in the main clause: in
+    "polisi menangkap X setelah menembak" the object X is not the shooter. A noun right after the clause word
+    has a subject of its own: "setelah surat penangkapan terbit"."""
+    opener = verb - 1 - int(verb > 1 and _verb(sent, verb - 1, "me"))
+    if opener == verb - 1 and not (verb == hit.start and hit.voice in VERBAL or _verb(sent, verb, *VERBAL)):
+        return []
+    if opener == 0:
+        return _fronted_subject(sent, hit, SUBJECTLESS_OPENERS, verb)
+    if opener < 1 or sent.toks[opener].low not in SUBJECTLESS_OPENERS:
+        return []
+    found, _ = subject_before(sent, opener)
+    first = sent.first_tok[found[0]] if found else 0
+    before = range(sent.clause(first)[0], first)
+    return found if found and not any(_verb(sent, j, *VERBAL) for j in before) else []
+
+
+def _clause_end(sent: Sent, hit: Hit) -> int:
+    """Where the words that may name the trigger's object or parties end: its clause's end, or further when a
+    preposition that breaks a clause joins the partner to it: a trigger that ends in one ("koordinasi dengan
+    Interpol"), a partner after a gathering or clash ("bertemu dengan X") or the second of a pair it opened
+    ("pertemuan antara X dengan Y")."""
+    hi = max(sent.clause(hit.start)[1], hit.end)
+    if hit.end < len(sent.toks) and sent.toks[hit.end - 1].low in OBJECT_PREPOSITIONS:
+        hi = max(hi, sent.clause(hit.end)[1])
+    if hit.cls not in OBJECT_PARTICIPANT:
+        return hi
+    between = any(t.low == BETWEEN for t in sent.toks[hit.start:hi])
+    if hi + 1 < len(sent.toks) and sent.toks[hi].low == PARTNER_PREPOSITION and (hi == hit.end or between):
+        hi = sent.clause(hi + 1)[1]
+    return hi
+
+
+def _second_of_pair(sent: Sent, hit: Hit, hi: int) -> int | None:
+    """The token after "dengan" that names the second party of a pair the trigger opens with "antara"
+    ("pertemuan antara X dengan Y"): the first found after the trigger is X only."""
+    if hit.cls not in OBJECT_PARTICIPANT or not any(t.low == BETWEEN for t in sent.toks[hit.start:hi]):
+        return None
+    return next((j + 1 for j in range(hit.end + 1, hi - 1) if sent.toks[j].low == PARTNER_PREPOSITION), None)
+
+
+def _fronted_subject(sent: Sent, hit: Hit, openers: set[str], start: int | None = None) -> list[int]:
+    """The subject of the main clause, named first after the comma (with its title), when the trigger (or
+    its light verb at ``start``) opens the sentence in a phrase of its own after one of ``openers``
+    ("Dalam lawatannya ke parlemen, Phu Trong didampingi ...": Phu Trong made the visit; "Meski divonis,
+    X tak ditahan": X was sentenced)."""
     comma = next((j for j in range(hit.end, len(sent.toks)) if sent.toks[j].text == ","), None)
-    if hit.start != 1 or sent.toks[0].low not in PREPOSITIONS or comma is None or comma + 1 == len(sent.toks) \
-            or any(_verb(sent, j, "me", "di", "ber") for j in range(hit.end, comma)):
+    if (hit.start if start is None else start) != 1 or sent.toks[0].low not in openers or comma is None \
+            or comma + 1 == len(sent.toks) or any(_verb(sent, j, "me", "di", "ber") for j in range(hit.end, comma)):
         return []
     found = object_after(sent, comma + 1, sent.clause(comma + 1)[1])
     titled = found and all(t.text[:1].isupper() for t in sent.toks[comma + 1:sent.first_tok[found[0]]])
@@ -308,11 +367,13 @@ def _fronted_subject(sent: Sent, hit: Hit) -> list[int]:
 def _own_words(sent: Sent, end: int, limit: int) -> int:
     """Where the words that may name a trigger's object or parties end: at an active verb that follows it
     before any name, whose object they are ("Demonstrasi mendesak agar Ahok diadili": Ahok is whom the
-    protest is about), unless joined to the trigger ("menangkap dan menahan X")."""
+    protest is about), unless joined to the trigger ("menangkap dan menahan X") or standing for a preposition
+    ("bentrok melawan X")."""
     for j in range(end, limit):
         if sent.toks[j].mention is not None:
             return limit
-        if _verb(sent, j, "me") and sent.toks[j - 1].low not in COORDINATION:
+        if _verb(sent, j, "me") and sent.toks[j - 1].low not in COORDINATION \
+                and sent.toks[j].low not in OBJECT_PREPOSITIONS:
             return j
     return limit
 
@@ -355,13 +416,39 @@ def event_places(sent: Sent, hit: Hit) -> list[int]:
         and not _said_at(sent, hit, mi) and not _described(sent, hit, mi)]
     in_clause = [mi for mi in locative if lo <= sent.first_tok[mi] < hi]
     fronted = lo == 1 and sent.toks[0].low in BREAKS - SAME_TIME    # "Sebelum melakukan penangkapan, ..."
-    found = in_clause or [mi for mi in locative if not fronted and sent.linked(sent.first_tok[mi], start)]
+    found = in_clause or [mi for mi in locative if not fronted and sent.linked(sent.first_tok[mi], start)] \
+        or [mi for mi in locative if _in_cause(sent, hit, hi, mi) or _before_result(sent, hit, mi)] \
+        or [mi for mi in locative if _scene(sent, mi)]
     dependents = sent.dependents(hit.start, hit.end)
     if found or dependents is None:
         return found
     places = [t for t in dependents.places
               if moving or arguments.case_word(sent.parse, t) not in DESTINATIONS or _sent_there(sent, t)]
     return [mi for mi in _parse_mentions(sent, places, {"Place"}) if not _said_at(sent, hit, mi)]
+
+
+def _in_cause(sent: Sent, hit: Hit, hi: int, mi: int) -> bool:
+    """The place lies in the clause that names what hurt the people, opened right after the casualty's clause
+    (ending at ``hi``): "31 orang terluka karena tembakan tentara ... di Tepi Barat"."""
+    return hit.cls in CAUSED and hi < len(sent.toks) and sent.toks[hi].low in CAUSES \
+        and hi < sent.first_tok[mi] < sent.clause(hi + 1)[1]
+
+
+def _scene(sent: Sent, mi: int) -> bool:
+    """A place phrase that opens the sentence, set off by a comma, is where all it tells happens ("Di Jalur
+    Gaza, puluhan penentang berkumpul ... dan melempari tentara"); not where what someone says there happened."""
+    after = sent.last_tok[mi] + 1
+    return sent.toks[0].low in LOCATIVES and sent.preceded_by(mi, LOCATIVES) \
+        and sent.clause(sent.first_tok[mi])[0] == 0 and after < len(sent.toks) and sent.toks[after].text == "," \
+        and not any(is_speech(sent, j) for j in range(len(sent.toks)))
+
+
+def _before_result(sent: Sent, hit: Hit, mi: int) -> bool:
+    """The casualty's clause tells the result of the clause before ("membacok istrinya hingga tewas",
+    "menembaki demonstran sehingga dua orang tewas"): that clause's place is where the people died."""
+    j = sent.clause(hit.start)[0] - 1
+    return hit.cls in CAUSED and j > 0 and sent.toks[j].low in RESULTS and sent.first_tok[mi] < j \
+        and sent.linked(sent.first_tok[mi], j)
 
 
 def _located(sent: Sent, mi: int) -> bool:
