@@ -109,6 +109,7 @@ def test_vague_coding_is_documented_in_the_data_file():
     "seperempat abad", "selama enam bulan", "dua minggu", "satu jam kemudian", "tiga kali", "ke 3", "ke-3",
     "pasal 5", "No. 5", "salah satu", "1990-an", "17.30", "1,8 orang", "10 km", "COVID-19", "G20",
     "di Lima", "Tim Sembilan", "kedua belah pihak", "beberapa gedung",
+    "dua dari korban tewas", "tiga dari mereka", "Budi (45)", "lantai 2", "Batalyon 201", "SSG II - 1 - 47",
 ])
 def test_not_counts(text):
     assert find_quantities(text) == []

@@ -178,12 +178,13 @@ def test_a_meeting_that_opens_the_sentence_has_the_main_subject_for_a_party(read
 
 
 def test_one_count_of_a_list_is_not_the_figure(read):
-    """Three were arrested: two is a part. Counts with a figure word of their own stay figures."""
+    """Three were arrested: two is a part, the list's sum the figure. Counts with a figure word of their own
+    stay figures."""
     ext = read("Polisi Thailand telah menangkap dua warga negara asing (WNA) dan juga satu orang Thailand yang "
                "diduga menyebarkan berita palsu. Bom itu menewaskan 22 orang dan melukai 59 lainnya di Manchester. "
                "Polisi Peru menahan sekitar 1.200 orang dan dua demonstran tewas dalam bentrokan di Lima.")
     assert [(f.prop, f.quantity.value) for e in ext.events for f in e.figures] == [
-        ("killed", 22), ("injured", 59), ("detained", 1200), ("killed", 2)]
+        ("detained", 3), ("killed", 22), ("injured", 59), ("detained", 1200), ("killed", 2)]
 
 
 def test_both_parties_of_a_meeting_between_two_take_part(read):

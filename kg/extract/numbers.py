@@ -30,6 +30,8 @@ DATA = language().json("numbers.json")
 _TOKEN = re.compile(r"\w+(?:[-.,:/']\w+)*|[^\w\s]")
 _FIGURE = re.compile(r"(?P<num>[0-9](?:[0-9.,]*[0-9])?)(?P<an>-?an)?")
 _SENTENCE_OPENERS = {".", "!", "?", ":", ";", "“", "”", '"', "‘", "'", "(", "[", "-", "–", "—", "•"}
+# qualifiers whose value is a lower bound: a sum of such counts is at least the sum
+LOWER_BOUNDS = {"atLeast", "moreThan"} | {entry["qualifier"] for entry in DATA["vague"].values()}
 _NOT_BEFORE = {w: kind for kind, words in DATA["not_count_before"].items() for w in words}
 _NOT_AFTER = {w: kind for kind, words in DATA["not_count_after"].items() for w in words}
 # words a number can start with; a sentence with none of them and no digit has no figure
@@ -164,8 +166,9 @@ def _not_count(toks: list[_Token], i: int, j: int, dates: list[tuple[int, int]])
     if before == "(" and after == ")":
         return "bracketed"            # an age after a name, "Budi (45)", or an aside: never a count
     if before == "-" and i > 1 and (_code(toks[i - 2].raw) or toks[i - 2].end == toks[i - 1].begin
-                                    and toks[i - 2].low[:1].isalpha() and toks[i - 1].end == toks[i].begin):
-        return "name"                 # "S-300", "F-16", "Su-35", and "S - 400" as detokenised text has it
+                                    and toks[i - 2].low[:1].isalpha() and toks[i - 1].end == toks[i].begin
+                                    or i > 2 and toks[i - 2].low.isdigit() and toks[i - 3].low == "-"):
+        return "name"                 # "S-300", "F-16", "Su-35", "S - 400" (detokenised text), "SSG II - 1 - 47"
     if re.fullmatch(r"\d{4}(?:-?an)?", toks[i].low) and j == i + 1:
         low, high = DATA["year_range"]
         if low <= int(toks[i].low[:4]) <= high:
