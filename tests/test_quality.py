@@ -1,8 +1,9 @@
 """Quality floors on real articles nobody wrote rules from: `kg eval` on the real-article gold.
 
 Why: extraction quality is measured, and a change that loses it must show in CI. The gold
-(docs/GOLD.md, version 2) annotates 40 IndoSum articles that guided this project's rules (dev)
-and 20 drawn and annotated later and measured blind (test). Each floor is the figure reached
+(docs/GOLD.md, version 2) annotates 40 IndoSum articles that guided this project's rules (dev),
+20 drawn and annotated later (test, measured after changes more than once: worn) and 20 more
+drawn in session 11 and annotated before the extractor ran on them (test2). Each floor is the figure reached
 when it was set (docs/QUALITY.md), less a few points of slack; raise it when the figure rises.
 """
 from __future__ import annotations
@@ -17,8 +18,9 @@ ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "gold"
 
 SETS = {   # name: (gold files, floors on asserted events: precision, recall)
-    "dev": (["real_a.jsonl", "real_b.jsonl"], 0.92, 0.65),
-    "test": (["real_test_a.jsonl", "real_test_b.jsonl"], 0.90, 0.52),
+    "dev": (["real_a.jsonl", "real_b.jsonl"], 0.92, 0.71),
+    "test": (["real_test_a.jsonl", "real_test_b.jsonl"], 0.90, 0.56),
+    "test2": (["real_test2_a.jsonl", "real_test2_b.jsonl"], 0.94, 0.60),
 }
 
 
@@ -56,7 +58,7 @@ def test_articles_without_crisis_yield_almost_none(reports, name):
 
 IDENTITY_FLOORS = {   # (precision, recall) reached in docs/QUALITY.md "Identity", less a few points
     ("events", "dev"): (0.95, 0.15), ("events", "test"): (0.75, 0.08),
-    ("aliases", "dev"): (0.85, 0.35), ("aliases", "test"): (0.88, 0.45),
+    ("aliases", "dev"): (0.92, 0.55), ("aliases", "test"): (0.88, 0.50),
 }
 
 
