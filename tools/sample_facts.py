@@ -6,13 +6,18 @@ give the same sample; verdicts are kept in tests/judged/facts.jsonl keyed by
 sentence text and fact, so they survive rebuilds.
 
 Usage: python tools/sample_facts.py STORE OUT.jsonl [--seed 7]
-           [--per-kind "event=70,agent=25,..."] [--judged tests/judged/facts.jsonl]
+           [--per-kind "event=70,agent=25,..."] [--judged tests/judged/facts.jsonl] [--new-since OLD_STORE]
+
+--new-since draws only from the facts STORE states and OLD_STORE (a build of the same articles with
+earlier code) does not, and prints how many facts of each kind are new and gone: with the old
+sample's verdicts replayed (tools/replay_verdicts.py), what a change did to precision.
 """
 from __future__ import annotations
 
 import argparse
 import json
 import random
+from collections import Counter
 import sys
 from pathlib import Path
 
@@ -66,8 +71,16 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--per-kind", default=PER_KIND)
     ap.add_argument("--judged")
+    ap.add_argument("--new-since")
     args = ap.parse_args()
-    sample = draw(store_facts(args.store), parse_per_kind(args.per_kind), args.seed)
+    found = store_facts(args.store)
+    if args.new_since:
+        old = {f.key: f.kind for f in store_facts(args.new_since)}
+        now = {f.key for f in found}
+        found = [f for f in found if f.key not in old]
+        print("new:", dict(sorted(Counter(f.kind for f in found).items())))
+        print("gone:", dict(sorted(Counter(kind for key, kind in old.items() if key not in now).items())))
+    sample = draw(found, parse_per_kind(args.per_kind), args.seed)
     Path(args.out).write_text("".join(json.dumps(f.as_dict(), ensure_ascii=False) + "\n" for f in sample),
                               encoding="utf-8")
     print(f"{len(sample)} facts written to {args.out}")
