@@ -64,8 +64,8 @@ def extract_events(ext: ExtractedDocument, words: list[tuple[int, str]]) -> list
             for sent, sent_cues in zip(sents, cues)]
     _parse([sent for sent, found in zip(sents, hits) if found])
     for sent, sent_hits in zip(sents, hits):
-        found, speakers = _sentence_events(sent, sent_hits, ext.doc.published, last_speakers, starts, pending, spoken)
-        last_speakers = speakers or antecedent(sent, last_speakers)
+        found, last_speakers = _sentence_events(sent, sent_hits, ext.doc.published, last_speakers, starts, pending,
+                                                spoken)
         first = len(events)
         events.extend(found)
         for e in found:
@@ -102,8 +102,9 @@ def _a_site(sent: Sent, mi: int, cls: str) -> bool:
 
 def _sentence_events(sent: Sent, hits: list[Hit], published, last_speakers: list[int], starts: dict[int, int],
                      pending: list[_Pending], spoken: dict[int, list[int]]) -> tuple[list[Event], list[int]]:
-    """Events of the trigger ``hits`` and the statements of a sentence. Its dates are read only when
-    an event or a statement may take one: the date rules are dearer than the rest of a sentence."""
+    """Events of the trigger ``hits`` and the statements of a sentence, and whom a pronoun of the next
+    sentence points back to. Its dates are read only when an event or a statement may take one: the
+    date rules are dearer than the rest of a sentence."""
     dates = sentence_dates(sent, published) if hits else []
     out: list[Event] = []
     groups: dict[tuple, Event] = {}
@@ -154,7 +155,7 @@ def _sentence_events(sent: Sent, hits: list[Hit], published, last_speakers: list
         for e in out:
             if e.cls != "Statement":
                 _add(e.reported_by, [s for s in sources if s not in e.agents])
-    return out + statements, (speakers or [])
+    return out + statements, speakers or antecedent(sent, speeches, last_speakers)
 
 
 def _coordinated(sent: Sent, start: int) -> int | None:

@@ -124,9 +124,7 @@ def _someone_new(sent: Sent, verb: int) -> bool:
     melaporkan"), are a writing ("Putusan itu menjelaskan"), or the verb is a relative clause's
     ("orang yang seringkali menambahkan garam"). Right after a comma, the words are
     those before it ("Kepala tim, Gaetan Jego, mengatakan")."""
-    k = verb - 1 if verb and sent.toks[verb - 1].text == "," else verb
-    while k > 0 and sent.toks[k - 1].text != "," and not sent.is_break(k - 1):
-        k -= 1
+    k = sent.clause(verb - 1 if verb and sent.toks[verb - 1].text == "," else verb)[0]
     while k < verb and sent.toks[k].low in DISCOURSE_OPENERS:      # "Sementara itu tokoh masyarakat ..."
         k += 1
     words = sent.toks[k:verb]
@@ -189,9 +187,7 @@ def _described(sent: Sent, i: int) -> bool:
     if j > 0 and sent.toks[j].low in DEMONSTRATIVES and sent.toks[j].mention is None \
             and sent.toks[j - 1].mention is not None:
         return True
-    k = i
-    while k > 0 and sent.toks[k - 1].text != "," and not sent.is_break(k - 1):
-        k -= 1
+    k = sent.clause(i)[0]
     return k < i and sent.toks[k].low in DESCRIBERS and all(t.mention is None for t in sent.toks[k:i])
 
 
@@ -380,13 +376,14 @@ def _same_entity(sent: Sent, mi: int, others: list[int]) -> bool:
     return any(sent.mention(o).text.lower() == text for o in others)
 
 
-def antecedent(sent: Sent, last: list[int]) -> list[int]:
-    """Whom "katanya", "ujarnya", "kata dia" point back to after a sentence in which no named speaker
+def antecedent(sent: Sent, speeches: list[Speech], last: list[int]) -> list[int]:
+    """Whom "katanya", "ujarnya", "kata dia" point back to after a sentence (``speeches``: its verbs of
+    saying, find_speeches) in which no named speaker
     speaks: the person the sentence opens with ("Menteri X tiba di ...", "Sementara itu X mengaku ..."
     → X); no one when someone unnamed speaks ("kata seorang warga") or the opening person undergoes
     ("X berhasil ditemukan"): the pronoun's antecedent is then unclear; else still the last speakers,
     as news goes on quoting whoever spoke last."""
-    if any(not sp.speakers and not sp.pronoun for sp in find_speeches(sent)):
+    if any(not sp.speakers and not sp.pronoun for sp in speeches):
         return []
     persons = [mi for mi in sent.mentions if sent.kind(mi) == "Person" and mi in sent.first_tok
                and sent.mention(mi).text.lower() not in DOCUMENTS]
