@@ -8,14 +8,12 @@ from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 from spacy.tokens import Doc, Span
 
 from kg import gazetteer
-from kg.lang import language
-from kg.nlp import THING_HEADS, read_table
+from kg.nlp import LIST_JOINERS, NAMES, THING_HEADS, read_table
 from kg.records import ENTITY_KIND, Dateline, Mention, Sentence
 
-NAMES = language().json("names.json")
 EVENT_WORDS = frozenset(NAMES["event_words"])
 LANGUAGE_WORDS = frozenset(NAMES["language_words"])
-LIST_JOINERS = frozenset(NAMES["list_joiners"]) | {",", ";"}
+LIST_SEPARATORS = LIST_JOINERS | {",", ";"}     # "A, B, dan C"
 ORG_TAILS = dict(read_table("org_tails.tsv"))      # "Inc" → Company
 CUED_AS = {cue: what for what, cues in NAMES["cued_as"].items() for cue in cues}    # cue word → "product" or a class
 CUE = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, CUED_AS)) + r")(\s*,)?\s+")
@@ -127,7 +125,7 @@ def _kind_of_list(sdoc: Doc, ents: list[Span]) -> dict[int, str]:
     Fulham"), where the model may read one name as a place. Not a short form in capitals."""
     lists, current = [], [ents[0]] if ents else []
     for a, b in zip(ents, ents[1:]):
-        if 0 < b.start - a.end <= 2 and all(t.lower_ in LIST_JOINERS for t in sdoc[a.end:b.start]) \
+        if 0 < b.start - a.end <= 2 and all(t.lower_ in LIST_SEPARATORS for t in sdoc[a.end:b.start]) \
                 and not b[0].is_sent_start:
             current.append(b)
         else:
