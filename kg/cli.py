@@ -232,8 +232,8 @@ def load(shards, store, wait, merge_threshold, no_merge):
 
 # --- queries ------------------------------------------------------------------
 
-@cli.command(epilog=examples("kg query timeline\nkg query evidence --param name=CSTO --format csv\n"
-                             "kg query events_at_place -p place=Almaty -p unasserted=true\n"
+@cli.command(epilog=examples("kg query timeline\nkg query evidence --param name=NAME --format csv\n"
+                             "kg query events_at_place -p place=PLACE -p unasserted=true\n"
                              "kg query my-query.rq --store /data/kg --format json"))
 @click.argument("name")
 @store_option
@@ -274,8 +274,8 @@ def stats(store):
         click.echo(f"{label:40} {value}")
 
 
-@cli.command(epilog=examples('kg explain Tokayev\nkg explain "Collective Security Treaty Organization"\n'
-                             "kg explain https://w3id.org/crisis-kg/id/place/almaty"))
+@cli.command(epilog=examples('kg explain NAME\nkg explain "FULL NAME OF A BODY"\n'
+                             "kg explain https://w3id.org/crisis-kg/id/place/PLACE-SLUG"))
 @click.argument("name")
 @store_option
 def explain(name, store):
