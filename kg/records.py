@@ -80,7 +80,7 @@ class Quantity:
 @dataclass
 class Figure:
     """A number an event carries, and who claims it."""
-    prop: str                     # killed | injured | detained | deployed | count
+    prop: str                     # killed | injured | missing | displaced | detained | deployed | protesters
     quantity: Quantity
     reported_by: int | None = None  # mention index of the source
     retracted: bool = False

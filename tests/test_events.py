@@ -117,7 +117,7 @@ def test_sehari_setelah_dates_the_earlier_event_from_the_later_one(read):
     [protest] = of(ext, "Protest")
     assert em.date == date(2012, 1, 3) and protest.date == date(2012, 1, 2)
     assert names(ext, protest.places) == ["Lagos"]
-    assert [(f.prop, f.quantity.value, f.quantity.qualifier) for f in protest.figures] == [("count", 1000, "thousands")]
+    assert [(f.prop, f.quantity.value, f.quantity.qualifier) for f in protest.figures] == [("protesters", 1000, "thousands")]
 
 
 def test_sehari_kemudian_follows_the_event_before_it(read):
@@ -347,7 +347,7 @@ def test_parenthesised_date_before_a_comma(read):
     ext = read("Pada Jumat (9/8/2024), ratusan mahasiswa berkumpul di Dhaka.", date(2024, 8, 10))
     [protest] = of(ext, "Protest")
     assert protest.date == date(2024, 8, 9)
-    assert [(f.prop, f.quantity.value) for f in protest.figures] == [("count", 100)]
+    assert [(f.prop, f.quantity.value) for f in protest.figures] == [("protesters", 100)]
 
 
 def test_according_to_an_unnamed_source_has_no_speaker(read):

@@ -1,9 +1,9 @@
-"""Figures of events: how many were killed, injured, detained, deployed, or came out.
+"""Figures of events: how many were killed, injured, missing, displaced, detained, deployed, or came out.
 
 Why: casualty, detention and troop figures are what analysts compare across
 sources. A number (kg.extract.numbers) is an event's figure when a figure word
 stands near it ("500 orang ditahan") or the parse links the noun it counts to
-one; a crowd that is a clause's subject sizes a protest. The counts of one list
+one; a crowd that is a clause's subject sizes a protest (its protesters). The counts of one list
 under one figure word are one figure, their sum ("dua polisi dan seorang warga
 tewas": three killed). A part ("dua dari", "tiga orang yang ditangkap merupakan
 ..."), a count of what is planned ("akan ada 425 petugas yang dikerahkan") and
@@ -19,7 +19,7 @@ from kg.extract.numbers import LOWER_BOUNDS, find_quantities
 from kg.extract.roles import CONJUNCTION, COORDINATION, RELATIVE, subject_before
 from kg.extract.sentence import BREAKS, Sent
 from kg.extract.statements import Speech
-from kg.extract.triggers import negation_modality
+from kg.extract.triggers import NEGATION, negation_modality
 from kg.lang import language
 from kg.records import Event, Figure, Quantity
 
@@ -34,8 +34,10 @@ ELSEWHERE = set(FIG["elsewhere"])
 DESCRIBING = set(FIG["describing"])
 PART_OF = set(FIG["part_of"])
 RETRACTION = [[parse_spec(p) for p in pat] for pat in DATA["retraction"]["patterns"]]
-FIGURE_CLASS = {"killed": "Casualties", "injured": "Casualties", "detained": "Detention",
-                "deployed": "MilitaryDeployment"}
+HARM = ("Casualties", "ArmedClash", "Bombing", "ViolenceAgainstCivilians", "Riot", "EmergencyMeasure")
+FIGURE_CLASSES = {"killed": ("Casualties",), "injured": ("Casualties",), "missing": ("Casualties",),
+                  "detained": ("Detention",), "deployed": ("MilitaryDeployment",),
+                  "displaced": HARM}     # people who fled a clash, a strike or a disaster: a figure of that event
 QUOTE_MARKS = {"“", "”", '"', "‘", "’", "'"}
 SHARED_HEDGES = {"atLeast", "moreThan", "about"}    # hedges a list's total keeps when its items share one
 LIST_REACH = 8       # tokens from the end of one count to the next of the same list: "dua WNA (WNA) dan juga satu"
@@ -57,7 +59,8 @@ def add_figures(sent: Sent, events: list[Event], starts: dict[int, int], speeche
         else:
             counts = [(found[k], *spans[k], props[k]) for k in group]
         for q, q_start, q_end, prop_at in counts:
-            if not (_subset(sent, q_start) or _unreal(sent, q_start) or _part(sent, q_start, q_end, prop_at, props)):
+            if not (_subset(sent, q_start) or _unreal(sent, q_start) or _of_whole(sent, q_end)
+                    or _part(sent, q_start, q_end, prop_at, props, spans)):
                 _attach(sent, events, starts, speeches, sources, q, q_start, q_end, prop_at)
 
 
@@ -69,7 +72,7 @@ def _attach(sent: Sent, events: list[Event], starts: dict[int, int], speeches: l
         prop, at = prop_at
         if _described(sent, q_start, q_end, at):
             return
-        candidates = [e for e in events if e.cls == FIGURE_CLASS[prop] and not e.negated]
+        candidates = [e for e in events if e.cls in FIGURE_CLASSES[prop] and not e.negated]
         if not candidates:
             return
         event = min(candidates, key=lambda e: abs(starts[id(e)] - at))
@@ -77,7 +80,7 @@ def _attach(sent: Sent, events: list[Event], starts: dict[int, int], speeches: l
         event = _crowd_event(sent, q_start, q_end, events, starts)
         if event is None:
             return
-        prop = "count"
+        prop = "protesters"
     retracted, by = _retraction(sent, q_start)
     source = _nearest_source(speeches, sources, q_start)
     event.figures.append(Figure(prop, q, reported_by=None if retracted else source,
@@ -142,8 +145,8 @@ def _figure_prop(sent: Sent, q_start: int, q_end: int, others: set[int]) -> tupl
     toks = sent.toks
     j, units = q_end, 0
     while j < len(toks) and units <= FIG["window"] and j not in others:
-        if toks[j].text in (",", ";") or toks[j].low in BREAKS - {RELATIVE} or toks[j].low in ELSEWHERE:
-            break           # "21 taruna diperiksa terkait tewasnya ...": the death is another's
+        if toks[j].text in (",", ";") or toks[j].low in BREAKS - {RELATIVE} or toks[j].low in ELSEWHERE | NEGATION:
+            break           # "21 taruna diperiksa terkait tewasnya ...": the death is another's; "tidak ditahan": none
         for prop, phrases in FIG_AFTER.items():
             if sent.any_phrase_at(j, phrases):
                 return prop, j
@@ -173,12 +176,20 @@ def _parsed_figure_prop(sent: Sent, number: int) -> tuple[str, int] | None:
         return None
     for at in arguments.predicates(sent.parse, noun):
         lo, hi = sorted((noun, at))
-        if any(sent.is_break(k) or sent.toks[k].text == "," for k in range(lo + 1, hi)):
-            continue      # a parse that reaches over "sementara", "sedangkan" or a comma: word order decides
-        for prop in FIG_AFTER:
-            if sent.any_phrase_at(at, FIG_AFTER[prop]) or sent.any_phrase_at(at, FIG_BEFORE[prop]):
-                return prop, at
+        if any(sent.is_break(k) or sent.toks[k].text == "," or _figure_word(sent, k) for k in range(lo + 1, hi)):
+            continue      # a parse that reaches over "sementara", a comma or another figure word: word order decides
+        if noun < at and any(sent.toks[k].low in NEGATION for k in range(noun + 1, at)):
+            return None   # "dua orang tidak boleh ... diamankan": the figure word is denied of them
+        prop = _figure_word(sent, at)
+        if prop:
+            return prop, at
     return None
+
+
+def _figure_word(sent: Sent, j: int) -> str | None:
+    """The count property of the figure word starting at token j, if one does."""
+    return next((prop for prop in FIG_AFTER
+                 if sent.any_phrase_at(j, FIG_AFTER[prop]) or sent.any_phrase_at(j, FIG_BEFORE[prop])), None)
 
 
 def _crowd_event(sent: Sent, q_start: int, q_end: int, events: list[Event], starts: dict[int, int]) -> Event | None:
@@ -191,7 +202,7 @@ def _crowd_event(sent: Sent, q_start: int, q_end: int, events: list[Event], star
     if before is not None and not (before.text in {",", CONJUNCTION} | QUOTE_MARKS or before.low in BREAKS):
         return None
     for e in events:
-        if e.cls in ("Protest", "Riot") and 0 < starts[id(e)] - q_end <= 5:
+        if e.cls in ("Protest", "Riot") and 0 <= starts[id(e)] - q_end <= 5:     # "ribuan pengunjuk rasa": the crowd names it
             return e
     return None
 
@@ -214,11 +225,22 @@ def _described(sent: Sent, q_start: int, q_end: int, at: int) -> bool:
 
 
 def _part(sent: Sent, q_start: int, q_end: int, prop_at: tuple[str, int] | None,
-          props: list[tuple[str, int] | None]) -> bool:
+          props: list[tuple[str, int] | None], spans: list[tuple[int, int]]) -> bool:
     """"23 orang tewas, 20 di antaranya tewas terbakar": a count of those among a whole that already has this
-    figure is a part of it ("lima orang terlibat dan tiga di antaranya tewas" is the only figure)."""
+    figure is a part of it ("lima orang terlibat dan tiga di antaranya tewas" is the only figure); so is one
+    with no count before it in its sentence, whose whole an earlier sentence gave ("Dua di antaranya
+    mengalami luka berat" after "melukai enam orang")."""
     return prop_at is not None and bool(sent.any_phrase_at(q_end, SUBSET)) and \
-        any(p is not None and p[0] == prop_at[0] and p[1] < q_start for p in props)
+        (any(p is not None and p[0] == prop_at[0] and p[1] < q_start for p in props)
+         or all(start >= q_start for start, _ in spans))
+
+
+def _of_whole(sent: Sent, q_end: int) -> bool:
+    """"Lima orang dari sekian banyak korban luka": people counted among others named after "dari" are a
+    part of that whole, whose figure word is not theirs ("dua warga dari Aleppo tewas" counts the dead)."""
+    j = q_end + sent.any_phrase_at(q_end, COUNTED)
+    return j < len(sent.toks) and sent.toks[j].low in PART_OF and \
+        any(sent.any_phrase_at(k, COUNTED) for k in range(j + 1, min(len(sent.toks), j + 4)))
 
 
 def _subset(sent: Sent, q_start: int) -> bool:
