@@ -16,7 +16,8 @@ LANGUAGE_WORDS = frozenset(NAMES["language_words"])
 LIST_SEPARATORS = LIST_JOINERS | {",", ";"}     # "A, B, dan C"
 ORG_TAILS = dict(read_table("org_tails.tsv"))      # "Inc" → Company
 CUED_AS = {cue: what for what, cues in NAMES["cued_as"].items() for cue in cues}    # cue word → "product" or a class
-CUE = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, CUED_AS)) + r")(\s*,)?\s+")
+CUE = re.compile(r"(?<![\w-])(" + "|".join(f"[{cue[0].upper()}{cue[0]}]{re.escape(cue[1:])}"
+                                         for cue in sorted(CUED_AS, key=len, reverse=True)) + r")(\s*,)?\s+")
 PRODUCT = "product"
 
 
@@ -64,10 +65,13 @@ def typed_by_article(sdoc: Doc) -> list[tuple[Span, str]]:
     Why: the model types a name no cue stands by from its shape alone (a company, a club or a phone
     becomes a person or a place), and a person's name spreads over the article's every mention of its
     words. A cue anywhere in the article is better evidence than that, at every mention of the name:
-    a cue word before it (``cued_as``: "seri Moto Z" is a phone, so is "Lenovo Moto Z"; "gawang
-    Lazio" a team; "produk Lenovo" a maker), or an organisation the rules or the gazetteer read
-    ("saham Apple" ... "Apple melihat"). A product's model is no entity; neither is an event's name
-    ("Web Summit", "Bali Blues Festival (BBF)"): the ontology has no class for them."""
+    a cue word before it, also capitalised at a sentence's start (``cued_as``: "seri Moto Z" is a
+    phone, so is "Lenovo Moto Z"; "Serial House of Cards" a series; "gawang Lazio" a team; "produk
+    Lenovo" a maker; "diperankan oleh Brenton Thwaites" an actor, also where the model read an
+    organisation), or an organisation the rules or the gazetteer read ("saham Apple" ... "Apple
+    melihat"). A product's model or a series is no entity; neither is an event's name ("Web Summit",
+    "Bali Blues Festival (BBF)"): the ontology has no class for them. Not "film X": the film of
+    James Bond is no film named "James Bond"."""
     ents = list(sdoc.ents)
     events = _event_names(sdoc, ents)
     cued = _cued_names(sdoc, {e.text for e in ents})
@@ -80,7 +84,8 @@ def typed_by_article(sdoc: Doc) -> list[tuple[Span, str]]:
             continue
         cls = ent.label_
         kind = ENTITY_KIND.get(cls)
-        if _weak(ent) and kind in ("Person", "Place") and ENTITY_KIND.get(gazetteer.load().entity_class(ent.text)) != kind:
+        retypable = kind in ("Person", "Place") or cued.get(ent.text) == "Person"
+        if _weak(ent) and retypable and ENTITY_KIND.get(gazetteer.load().entity_class(ent.text)) != kind:
             if any(ent.text == name or ent.text.endswith(" " + name) for name in products) or \
                     (kind == "Place" and ent.text.isupper() and ent._.source == "model"):
                 continue        # a product, or a short form only the model reads as a place ("IP")
@@ -167,7 +172,7 @@ def _cued_names(sdoc: Doc, names: set[str]) -> dict[str, str]:
         for name in names:
             rest = text[pos + len(name):pos + len(name) + 2]
             if text.startswith(name, pos) and not rest[:1].isalnum() and not (rest[:1] == " " and rest[1:].isupper()):
-                out.setdefault(name, CUED_AS[match.group(1)])
+                out.setdefault(name, CUED_AS[match.group(1).lower()])
     return out
 
 
