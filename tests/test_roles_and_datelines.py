@@ -225,3 +225,22 @@ def test_a_place_that_opens_the_sentence_or_ends_an_advance_is_where(read):
     ext = read("Di Jalur Gaza, puluhan demonstran Palestina berkumpul di pagar perbatasan dengan Israel dan "
                "melempari tentara Israel dengan batu. Pasukan Suriah mulai merangsek ke kota tua Aleppo.")
     assert [places for *_, places in _roles(ext, "Riot") + _roles(ext, "ArmedClash")] == [["Jalur Gaza"], ["Aleppo"]]
+
+
+def test_where_a_speaker_is_is_not_where_what_they_tell_of_happened(read):
+    """A place before the verb of saying belongs to who speaks: the news agency is in Damaskus."""
+    ext = read("Kantor berita pemerintah di Damaskus melaporkan serangan udara menewaskan 12 orang. "
+               "Kantor berita pemerintah di Damaskus melaporkan serangan udara di Idlib menewaskan 12 orang.")
+    assert _places(ext, "Bombing") == [[], ["Idlib"]]
+
+
+def test_a_name_that_says_whose_relative_the_detainee_is_is_not_the_detainee(read):
+    ext = read("Polisi Kolombia menahan putra mantan senator Piedad Cordoba, Juan Cordoba, di Bogota.")
+    assert [targets for _, targets, *_ in _roles(ext, "Detention")] == [["Juan Cordoba"]]
+
+
+def test_who_tells_what_it_has_done_is_its_agent(read):
+    """"X mengklaim telah menewaskan": X claims its own deed; "X mengatakan polisi menangkap": not X's."""
+    ext = read("Kementerian Pertahanan Rusia mengklaim telah menewaskan pemimpin ISIS itu dalam serangan udara. "
+               "Kementerian Pertahanan Rusia mengatakan tentara Suriah menewaskan pemimpin ISIS itu.")
+    assert [agents for agents, *_ in _roles(ext, "Casualties")] == [["Kementerian Pertahanan Rusia"], ["tentara"]]

@@ -32,6 +32,7 @@ class DateMention:
     date: date | None
     kind: str                     # event | fact | since | until
     year: int | None = None
+    relative: bool = False        # counted from the day of writing: "hari ini", "Selasa lalu"
 
 
 def _key(s: str | None) -> str:
@@ -162,20 +163,21 @@ def _unresolved(m, published, anchor):
     return None, None
 
 
-def _rule(core: str, resolve, fact: bool = False, digits: bool = False):
-    """A compiled rule; ``digits``: it cannot match a text without a digit, so such texts skip it."""
-    return re.compile(_PREFIX + core + _END, re.IGNORECASE), resolve, fact, digits
+def _rule(core: str, resolve, fact: bool = False, digits: bool = False, relative: bool = False):
+    """A compiled rule; ``digits``: it cannot match a text without a digit, so such texts skip it;
+    ``relative``: it counts from the day of writing."""
+    return re.compile(_PREFIX + core + _END, re.IGNORECASE), resolve, fact, digits, relative
 
 
 _RULES = [
     _rule(rf"{_DAY_NOUN}(?:{_WEEKDAY}\s*,?\s*)?(?P<open>\()?(?:{_DMY}|{_SLASH}|{_ISO}|{_MDY})(?(open)\))",
           _explicit, digits=True),
     _rule(rf"{_DAY_NOUN}{_WEEKDAY}(?:\s+(?P<part>{_alt(DATA['parts_of_day'])}))?"
-          rf"(?:\s+(?P<mark>{_alt(DATA['weekday_markers'])}))?", _weekday),
+          rf"(?:\s+(?P<mark>{_alt(DATA['weekday_markers'])}))?", _weekday, relative=True),
     _rule(rf"(?:(?:{_alt(DATA['month_nouns'])})\s+)?(?P<m>{_MONTH})\b\.?\s+(?P<y>\d{{4}})(?![\d.,]\d)", _month_year, fact=True, digits=True),
     _rule(rf"(?:(?P<ynoun>{_alt(DATA['year_nouns'])})\s+)?{_DIGIT_START}(?P<year>\d{{4}})(?![\d.,]\d|-an)",
           _year, fact=True, digits=True),
-    _rule(rf"(?P<rel>{_alt(DATA['relative'])})", _relative("relative", "published")),
+    _rule(rf"(?P<rel>{_alt(DATA['relative'])})", _relative("relative", "published"), relative=True),
     _rule(rf"(?P<rel>{_alt(DATA['anchor_relative'])})", _relative("anchor_relative", "anchor")),
     _rule("(?:" + "|".join(p.replace("{n}", _COUNT) for p in DATA["unresolved"]) + ")", _unresolved),
 ]
@@ -199,14 +201,14 @@ def find_dates(text: str, published: date | None = None, offset: int = 0,
     published, anchor = _as_date(published), _as_date(anchor)
     found = []
     for order, m in _matches(text):
-        _, resolve, fact, _ = _RULES[order]
+        _, resolve, fact, _, relative = _RULES[order]
         resolved = resolve(m, published, anchor)
         if resolved is None:
             continue
         day, year = resolved
         kind = "fact" if fact else DATA["prepositions"].get(_key(m["prep"]), "event")
         found.append((m.start(), -m.end(), order,
-                      DateMention(m.start() + offset, m.end() + offset, m.group(), day, kind, year)))
+                      DateMention(m.start() + offset, m.end() + offset, m.group(), day, kind, year, relative)))
     return _leftmost_longest(found)
 
 
@@ -214,7 +216,7 @@ def find_dates(text: str, published: date | None = None, offset: int = 0,
 def _matches(text: str) -> tuple:
     """The rules' matches in a text; cached because a sentence is read with several anchors."""
     has_digit = _DIGIT.search(text) is not None
-    return tuple((order, m) for order, (regex, _, _, digits) in enumerate(_RULES)
+    return tuple((order, m) for order, (regex, _, _, digits, _) in enumerate(_RULES)
                  if has_digit or not digits for m in regex.finditer(text))
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from kg.extract import arguments
 from kg.extract.sentence import BREAKS, PUNCT_BREAKS, SAME_TIME, Sent
 from kg.extract.morphology import Phrases, parse_phrase
-from kg.extract.triggers import SKIP_BACK, Hit, governing_verb, is_nominal, is_speech
+from kg.extract.triggers import SAY_BEFORE, SKIP_BACK, Hit, governing_verb, is_nominal, is_speech
 from kg.lang import language
 
 DATA = language().json("triggers.json")
@@ -31,6 +31,8 @@ MOTION_REACH = 6     # tokens before a destination in which a motion word sends 
 FACILITIES = [parse_phrase(p) for p in DATA["facility_nouns"]]
 NOMINAL_BARE = set(DATA["nominal_bare"])
 PRONOUNS = set(DATA["statements"]["pronouns"])
+KIN = set(language().json("names.json")["kin"])
+PERFECT = set(WORDS["perfect"])
 COORDINATION = set(WORDS["coordination"])
 CLAUSE_OPENERS = set(WORDS["clause_openers"])
 CONJUNCTION = WORDS["conjunction"]
@@ -90,7 +92,8 @@ def _acceptable_subject(sent: Sent, mi: int, described: bool = False) -> bool:
     yang ditangkap"."""
     kind = sent.kind(mi)
     in_phrase = sent.preceded_by(mi, PREPOSITIONS) if described else _in_phrase(sent, mi, PREPOSITIONS)
-    if in_phrase or _after_facility(sent, mi) or _in_title(sent, mi) or _agent_of_passive(sent, mi):
+    if in_phrase or _after_facility(sent, mi) or _in_title(sent, mi) or _agent_of_passive(sent, mi) \
+            or _kin_of(sent, mi):
         return False
     if kind in ACTOR_KINDS:
         return True
@@ -197,12 +200,32 @@ def subject_before(sent: Sent, start: int, speaker_scan: bool = False,
             break
         elif not speaker_scan and tok.text == "," and best is not None:
             break
-        elif not speaker_scan and best is None and (is_speech(sent, j) or not across_verbs and worded
+        elif not speaker_scan and best is None and (is_speech(sent, j) and not _says_done(sent, j, start)
+                                                    or not across_verbs and worded
                                                     and _active_verb(sent, j) and not _relative(sent, j)):
             break
         worded = worded or tok.low not in SKIP_BACK
         j -= 1
     return (_coordinated_left(sent, best) if best is not None else []), False
+
+
+def _says_done(sent: Sent, j: int, start: int) -> bool:
+    """Only a perfect marker stands between the verb of saying at ``j`` and token ``start``: the speaker tells
+    what it has done itself ("Rusia mengklaim telah menewaskan pemimpin ISIS"), so it is the subject of both."""
+    between = [t.low for t in sent.toks[j + 1:start]]
+    return bool(between) and all(w in PERFECT for w in between)
+
+
+def _kin_of(sent: Sent, mi: int) -> bool:
+    """A kinship word opens the name's noun phrase: the name only says whose relative the actor is ("menahan
+    putra mantan senator Piedad Cordoba", "menangkap pelaku pembunuhan keluarga Ramos")."""
+    for j in range(sent.first_tok[mi] - 1, max(-1, sent.first_tok[mi] - 1 - PHRASE_REACH), -1):
+        tok = sent.toks[j]
+        if tok.low in KIN:
+            return True
+        if tok.mention is not None or not tok.text.isalpha() or _verb(sent, j, *VERBAL):
+            return False
+    return False
 
 
 def _before_title(sent: Sent, mi: int) -> int:
@@ -232,7 +255,7 @@ def object_after(sent: Sent, end: int, limit: int, prefer_person: bool = False) 
         if sent.kind(mi) not in ACTOR_KINDS and not (sent.kind(mi) == "Place" and not sent.preceded_by(mi, PREPOSITIONS)):
             continue
         if (_in_phrase(sent, mi, PREPOSITIONS - OBJECT_PREPOSITIONS, end) and j != end) or _after_facility(sent, mi) \
-                or _in_title(sent, mi) or origin(sent, mi):
+                or _in_title(sent, mi) or origin(sent, mi) or _kin_of(sent, mi):
             continue
         found.append(mi)
     if not found:
@@ -287,16 +310,23 @@ def event_roles(sent: Sent, hit: Hit) -> tuple[list[int], list[int], list[int]]:
         targets = _own(sent, object_after(sent, hit.end, hi), _own_words(sent, hit.end, hi))
     found = sent.dependents(hit.start, hit.end)
     if found is not None and not nominal:
-        subjects = _parse_mentions(sent, found.subjects + found.passive_subjects, ACTOR_KINDS)
+        subjects = _parsed_actors(sent, hit, found.subjects + found.passive_subjects)
         if passive:
             targets = targets or subjects
-            agents = agents or _parse_mentions(sent, found.agents, ACTOR_KINDS)
+            agents = agents or _parsed_actors(sent, hit, found.agents)
         else:
             agents = agents or subjects
-            targets = targets or [mi for mi in _parse_mentions(sent, found.objects, ACTOR_KINDS) if mi not in agents]
+            targets = targets or [mi for mi in _parsed_actors(sent, hit, found.objects) if mi not in agents]
     if hit.cls in OBJECT_PARTICIPANT:
         participants, targets = targets + participants, []
     return agents, targets, participants
+
+
+def _parsed_actors(sent: Sent, hit: Hit, tokens: list[int]) -> list[int]:
+    """The actors the parse hangs under the trigger, but for a speaker it reaches across a verb of saying
+    and a name that only says whose relative the actor is."""
+    return [mi for mi in _parse_mentions(sent, tokens, ACTOR_KINDS)
+            if not _across_speech(sent, hit, mi) and not _kin_of(sent, mi)]
 
 
 def _instrument_of(sent: Sent, start: int) -> list[int]:
@@ -472,9 +502,19 @@ def _sent_there(sent: Sent, first: int) -> bool:
 
 
 def _said_at(sent: Sent, hit: Hit, mi: int) -> bool:
-    """A verb of saying stands between the trigger and the place after it (a statement's own
-    place is where it was said)."""
-    return hit.cls != "Statement" and any(is_speech(sent, j) for j in range(hit.end, sent.first_tok[mi]))
+    """A statement's own place is where it was said ("X ditangkap, ujar Y di Mapolda"), and a place
+    before the verb of saying is where the speaker is ("Media pemerintah di Pyongyang memperingatkan
+    serangan ...")."""
+    return hit.cls != "Statement" and _across_speech(sent, hit, mi)
+
+
+def _across_speech(sent: Sent, hit: Hit, mi: int) -> bool:
+    """A verb of saying stands between the trigger and the mention: the mention is the speaker's, or
+    where the speaker is ("Kapolda X menyatakan siswa ... dibunuh": X did not die). Before the trigger,
+    only a verb whose speaker stands before it: in "Gedung di Aleppo, menurut PBB, diserang" Aleppo is where."""
+    if sent.first_tok[mi] > hit.start:
+        return any(is_speech(sent, j) for j in range(hit.end, sent.first_tok[mi]))
+    return any(sent.any_phrase_at(j, SAY_BEFORE) for j in range(sent.last_tok[mi] + 1, hit.start))
 
 
 def _after_facility(sent: Sent, mi: int) -> bool:
