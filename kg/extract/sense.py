@@ -10,7 +10,8 @@ court ...) and no story medium (what a film or a game shows is told, not done);
 in any article, a sentence full of one such field's words and with no crisis cue
 asserts none, and neither does a sentence that tells a story. A club is named
 after its owner ("PS TNI"): a crisis word in a name beside a field's word counts
-for the field.
+for the field. The words beside a crisis word may give it another sense in any
+article: a pest's "serangan", an engine's "pembakaran", a camera "menangkap".
 
 Who meets whom decides a meeting's sense too: private persons (a prince and an
 actress, a producer and an actress) meeting make no crisis meeting; an
@@ -19,6 +20,7 @@ official, an organisation or a state taking part does.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.extract.morphology import parse_spec
@@ -54,6 +56,20 @@ MEDIA = Cues(DATA["story_media"])
 PRIVATE_TITLES = set(DATA["private_titles"])
 
 
+@dataclass(frozen=True)
+class WordSense:
+    """A crisis word's other sense, told by the words beside it ("serangan kutu", "mesin pembakaran")."""
+    words: Cues
+    near: Cues
+    classes: tuple[str, ...]
+    before: int
+    after: int
+
+
+WORD_SENSES = [WordSense(Cues(s["words"]), Cues(s["near"]), tuple(s["classes"]), s["before"], s["after"])
+               for s in DATA["word_senses"]]
+
+
 def domain_counts(tokens) -> Counter:
     """Crisis cues, story media and each field's words among ``tokens`` (a sentence's, with ``text``,
     ``keys`` and ``forms``)."""
@@ -63,7 +79,29 @@ def domain_counts(tokens) -> Counter:
         if "crisis" in names and _capital(tokens[i]):
             names = _name_fields(tokens, fields, i) or names
         counts.update(names)
+    counts.update(_other_senses(tokens))
     return counts
+
+
+def _other_senses(tokens) -> Counter:
+    """The classes ("other CLASS") that a crisis word of the sentence does not assert, its neighbours giving it
+    another sense."""
+    found: Counter = Counter()
+    for i, tok in enumerate(tokens):
+        for k in _word_senses(tok.keys, tok.forms)[0]:
+            ws = WORD_SENSES[k]
+            beside = tokens[max(0, i - ws.before):i] + tokens[i + 1:i + 1 + ws.after]
+            if any(k in _word_senses(t.keys, t.forms)[1] for t in beside):
+                found.update("other " + cls for cls in ws.classes)
+    return found
+
+
+@lru_cache(maxsize=65536)
+def _word_senses(keys: frozenset, forms: frozenset) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The word senses (indexes in WORD_SENSES) a word is the crisis word of, and those it tells. Cached as
+    _fields is: it runs on every token."""
+    return (tuple(k for k, ws in enumerate(WORD_SENSES) if ws.words.has(keys, forms)),
+            tuple(k for k, ws in enumerate(WORD_SENSES) if ws.near.has(keys, forms)))
 
 
 def _capital(tok) -> bool:
@@ -93,7 +131,7 @@ def _fields(keys: frozenset, forms: frozenset) -> tuple[str, ...]:
 
 def article_domain(counts: Counter) -> str | None:
     """The field an article belongs to when it is not crisis news, else None."""
-    fields = [(n, counts[n]) for n in DOMAINS if counts[n] >= DATA["article_min_cues"]]
+    fields = [(n, counts[n]) for n in DOMAINS if counts[n] >= DATA["article_min_cues"][n]]
     if not fields:
         return None
     name, n = max(fields, key=lambda f: f[1])
@@ -103,10 +141,11 @@ def article_domain(counts: Counter) -> str | None:
 def crisis_sense(sentence: Counter, domain: str | None, cls: str) -> bool:
     """Whether a sentence (its cue counts) may assert a crisis event of ``cls`` in an article of ``domain``.
 
-    A story told (a film's plot, a role) asserts nothing, whatever crimes it holds. In an article of a field,
+    A story told (a film's plot, a role) asserts nothing, whatever crimes it holds, nor does a crisis word whose
+    neighbours give it another sense (an engine's "pembakaran", a pest's "serangan"). In an article of a field,
     the field's own mishaps (a race's crash) are no crisis cue, and the state ("pemerintah") is a setting for a
     meeting or a measure, not for violence."""
-    if sentence["fiction"]:
+    if sentence["fiction"] or sentence["other " + cls]:
         return False
     if domain is not None:
         cues = sentence["crisis"] - sentence["own " + domain] - (0 if cls in STATE_CLASSES else sentence["state"])
