@@ -10,7 +10,6 @@ than its own ('" ... hari ini," kata X, Senin (11/12)' in a paper of Tuesday).
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -24,7 +23,6 @@ TALLIED = set(DATA["tallied"])
 PERFECT = set(language().json("function_words.json")["perfect"])
 ANCHOR_FOLLOWS = set(language().json("dates.json")["anchor_follows"])
 _SENTINEL = date(2000, 1, 1)        # a fake anchor: tells anchored phrases ("sehari kemudian") apart
-_WORD = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
 
 
 @dataclass
@@ -127,16 +125,13 @@ def quoted_tokens(sent: Sent) -> list[bool]:
 def speech_day(sent: Sent, published: date | None) -> date | None:
     """The day the article gives a speech ('" ... ," kata X, Selasa (14/11)') in this sentence or the
     nearest one before that dates one: the day a later quote's "hari ini" means."""
-    for k in range(sent.index, -1, -1):
-        s = sent.ext.sentences[k]
-        found = [d for d in find_dates(s.text, published, offset=s.begin) if d.kind == "event" and d.date]
-        if not found:
-            continue
-        said = sent if k == sent.index else Sent(sent.ext, k, [(s.begin + m.start(), m.group())
-                                                             for m in _WORD.finditer(s.text)], [])
-        quoted = quoted_tokens(said)
-        verbs = [i for i in range(len(said.toks)) if not quoted[i] and is_speech(said, i)]
+    said: Sent | None = sent
+    while said is not None:
+        found = [d for d in find_dates(said.s.text, published, offset=said.s.begin) if d.kind == "event" and d.date]
+        quoted = quoted_tokens(said) if found else []
+        verbs = [i for i in range(len(said.toks)) if found and not quoted[i] and is_speech(said, i)]
         days = [d for d in found if not quoted[said.tok_at_char(d.begin)]]
         if verbs and days:
             return min(days, key=lambda d: min(abs(said.tok_at_char(d.begin) - i) for i in verbs)).date
+        said = said.previous
     return None

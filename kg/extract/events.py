@@ -57,7 +57,9 @@ def extract_events(ext: ExtractedDocument, words: list[tuple[int, str]]) -> list
         lo, hi = bisect_left(starts_of_tokens, s.begin), bisect_left(starts_of_tokens, s.end)
         tokens = [(begin, text) for begin, text in words[lo:hi] if begin + len(text) <= s.end]
         if tokens:
-            sents.append(Sent(ext, index, tokens, mentions_in[index]))
+            sent = Sent(ext, index, tokens, mentions_in[index])
+            sent.previous = sents[-1] if sents else None
+            sents.append(sent)
     cues = [domain_counts(sent.toks) for sent in sents]
     domain = article_domain(sum(cues, Counter()))
     hits = [[hit for hit in match_triggers(sent) if crisis_sense(sent_cues, domain, hit.cls)]

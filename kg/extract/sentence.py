@@ -64,6 +64,7 @@ class Sent:
                 self.last_tok[tok.mention] = tok.i
         self.in_quote = self._quoted()
         self.parse: Parse | None = None      # set when the sentence holds a trigger and a parser is installed
+        self.previous: Sent | None = None    # the document's sentence before, as the rules read it
         self._dependents: dict[tuple[int, int], arguments.Roles] = {}
 
     def dependents(self, start: int, end: int) -> arguments.Roles | None:
