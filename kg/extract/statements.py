@@ -52,6 +52,12 @@ OPENING_AFTER_VERBS = set(CUES["opening_after_verbs"])
 COORDINATORS = set(CUES["coordinators"])
 ACTIVE = set(CUES["active_prefixes"])
 AUXILIARIES = set(CUES["auxiliaries"])
+MEMBERS = set(CUES["members"])
+UNNAMED_SOURCES = set(CUES["unnamed_sources"])
+PLURAL_PRONOUNS = set(CUES["plural_pronouns"])
+NOT_SAYS = Phrases([parse_phrase(p) for p in CUES["not_says"]])
+SAYS_BEFORE = Phrases([parse_phrase(p) for p in CUES["says_before"]])
+PASSIVE_SAYS = Phrases([parse_phrase(p) for w in CUES["passive_says"] for p in (w, f"{w} oleh")])
 _QUOTE = re.compile(r"“([^”“]{2,})”|\"([^\"]{2,})[\"”]")
 
 
@@ -69,7 +75,7 @@ def find_speeches(sent: Sent) -> list[Speech]:
     """The verbs of saying of a sentence outside its quotes, each with its speakers."""
     out = []
     for i, tok in enumerate(sent.toks):
-        if tok.mention is not None or sent.in_quote[i]:
+        if tok.mention is not None or sent.in_quote[i] or sent.any_phrase_at(i, NOT_SAYS):
             continue
         if tok.low in SAY_PRONOUN_VERBS:
             out.append(Speech(i, i + 1, [], True))
@@ -82,23 +88,54 @@ def find_speeches(sent: Sent) -> list[Speech]:
                 # "menurutnya", "ungkapnya": the clitic is who speaks; '" ... ," kata dia': the pronoun
                 out.append(Speech(i, i + n, [], True))
                 continue
-            who = _speaker_after(sent, i + n)
-            who = [] if who and _cut_name(sent, i + n, who[0]) else who
-            if who and _points_back(sent, sent.last_tok[who[-1]] + 1):
-                out.append(Speech(i, i + n, [], True))
-            elif who or _tag_position(sent, i):      # '" ... ," kata X': X speaks, named or not
-                out.append(Speech(i, i + n, who, False))
-        elif (n := sent.any_phrase_at(i, SAY_BEFORE) or sent.any_phrase_at(i, SAY_SHARED)) \
+            _after_speech(sent, i, n, out, _tag_position(sent, i))
+        elif (n := sent.any_phrase_at(i, PASSIVE_SAYS)) and not (i and sent.toks[i - 1].low == RELATIVE):
+            _after_speech(sent, i, n, out, False, passive=True)     # "Hal itu disampaikan oleh X": X, a person
+        elif (n := sent.any_phrase_at(i, SAY_BEFORE) or sent.any_phrase_at(i, SAYS_BEFORE)
+              or sent.any_phrase_at(i, SAY_SHARED)) \
                 and not _bare_threat(sent, i, n) and not _unnamed_head(sent, i):
             if _described(sent, i):
                 out.append(Speech(i, i + n, [], True))
                 continue
             who, pronoun = subject_before(sent, i, speaker_scan=True)
-            who = [mi for mi in who if _may_speak(sent, mi, i)]
+            who = _relative_head(sent, who) or \
+                [mi for mi in who if _may_speak(sent, mi, i) and not _hyphen_cut(sent, mi)]
             pronoun = pronoun and not (_joined(sent, i) and sent.toks[_first_word(sent)].low not in PRONOUNS)
             if who or pronoun or _someone_new(sent, i):
                 out.append(Speech(i, i + n, who, pronoun))
     return out
+
+
+def _after_speech(sent: Sent, i: int, n: int, out: list[Speech], unnamed: bool, passive: bool = False) -> None:
+    """The speech of a verb at tokens [i, i + n) whose speaker is named after it, if it names one or, when
+    ``unnamed`` (it tags a quote: '" ... ," kata seorang warga'), someone speaks whom the text does not name.
+    A passive verb's speaker is a person who follows it at once, after a title only: in "disampaikan kepada
+    Presiden X" or "disampaikan dalam rapat dengan X" the name is no speaker's, a body named in the title
+    ("oleh Humas Polda X") hides who spoke, and in "oleh Ketua Bidang X Y, Budi" X Y may be a body."""
+    if i + n < len(sent.toks) and sent.toks[i + n].low in UNNAMED_SOURCES:     # "menurut sumber tersebut"
+        out.append(Speech(i, i + n, [], False))
+        return
+    who = _speaker_after(sent, i + n)
+    if who and passive and not (sent.kind(who[0]) == "Person" and _titled(sent, i + n, who[0])
+                                and not _set_off_after(sent, who[0])):
+        who = []
+    who = [] if who and (_cut_name(sent, i + n, who[0]) or _hyphen_cut(sent, who[0])) else who
+    if who and _points_back(sent, sent.last_tok[who[-1]] + 1):
+        out.append(Speech(i, i + n, [], True))
+    elif who or unnamed:
+        out.append(Speech(i, i + n, who, False))
+
+
+def _relative_head(sent: Sent, who: list[int]) -> list[int]:
+    """The person a relative clause is about when the speakers found before the verb stand in it ("Ketua
+    Komisi X yang didampingi dua anggotanya, A dan B, mengatakan"): X speaks, not those the clause names."""
+    if not who:
+        return []
+    for k in range(min(sent.first_tok[mi] for mi in who) - 1, 0, -1):
+        if sent.toks[k].low == RELATIVE:
+            head = sent.toks[k - 1].mention
+            return [head] if head is not None and head not in who and sent.kind(head) == "Person" else []
+    return []
 
 
 def _tag(sent: Sent, i: int) -> int:
@@ -135,12 +172,14 @@ def _someone_new(sent: Sent, verb: int) -> bool:
 def _may_speak(sent: Sent, mi: int, verb: int) -> bool:
     """Whether the subject found before a verb of saying can be its speaker: not whose relative the
     speaker is, nor an outlet cited ("Dilansir Chicago Tribune, Starbucks mengumumkan"), a channel
-    ("Melalui akun Twitter-nya, ... mengumumkan"), a writing or hearsay ("Rumor mengatakan"); and,
+    ("Melalui akun Twitter-nya, ... mengumumkan"), a writing or hearsay ("Rumor mengatakan"), a body one
+    of whose members speaks ("Anggota parlemen ... mengatakan"); and,
     for a verb joined to an earlier one ("..., dan kemudian mengumumkan"), only the subject the
     sentence opens with, as the nearest name is likely that earlier verb's object; nor a town in an address."""
     j = sent.first_tok[mi]
     if _relative_named(sent, mi) or _cited(sent, mi) or sent.mention(mi).text.lower() in DOCUMENTS or \
-            any(t.low in CHANNELS for t in sent.toks[max(0, j - 2):j]):
+            any(t.low in CHANNELS for t in sent.toks[max(0, j - 2):j]) or \
+            sent.kind(mi) != "Person" and j > 0 and sent.toks[j - 1].low in MEMBERS:
         return False
     if sent.kind(mi) == "Place" and sent.mention(mi).cls != "Country" and \
             sent.last_tok[mi] + 2 < verb and sent.toks[sent.last_tok[mi] + 1].text == ",":
@@ -170,6 +209,13 @@ def _cut_name(sent: Sent, start: int, mi: int) -> bool:
     if set((m.role or "").lower().split()[-1:]) & COORDINATORS:
         return True
     return all(t.text != "," for t in words) and any(t.low in COORDINATORS and not _of_title(t, m) for t in words)
+
+
+def _hyphen_cut(sent: Sent, mi: int) -> bool:
+    """The name goes on past a hyphen the text did not mark as part of it ("Perserikatan Bangsa | - bangsa",
+    "Karl | - Heinz Rummenigge"): a piece of a name is no speaker."""
+    k = sent.last_tok[mi] + 1
+    return k + 1 < len(sent.toks) and sent.toks[k].text == "-" and sent.toks[k + 1].text[:1].isalpha()
 
 
 def _points_back(sent: Sent, k: int) -> bool:
@@ -267,6 +313,20 @@ def _clause_end(sent: Sent, start: int) -> int:
                 len(sent.toks))
 
 
+def _set_off_after(sent: Sent, mi: int) -> bool:
+    """A comma and a capitalised word that names no body or place follow mention ``mi``."""
+    k = sent.last_tok[mi] + 1
+    return k + 1 < len(sent.toks) and sent.toks[k].text == "," and sent.toks[k + 1].text[:1].isupper() \
+        and (sent.toks[k + 1].mention is None or sent.kind(sent.toks[k + 1].mention) == "Person")
+
+
+def _titled(sent: Sent, start: int, mi: int) -> bool:
+    """Only capitalised words, the person's title and commas or brackets stand between token ``start`` and
+    mention ``mi`` ("oleh Ketua Bidang Hukum, Lukman Hakim"; not "kepada Presiden X")."""
+    return all(t.text[:1].isupper() or t.text in ",()" or _of_title(t, sent.mention(mi))
+               for t in sent.toks[start:sent.first_tok[mi]])
+
+
 def _introduced(sent: Sent, start: int, mi: int) -> bool:
     """Only the person's own title, rank and affiliation (and brackets) stand between token ``start``
     and mention ``mi``."""
@@ -283,7 +343,8 @@ def make_statements(sent: Sent, speeches: list[Speech], dates: list[DateRef], la
     all_speakers: list[int] = []
     for sp in speeches:
         before = all_speakers or last_speakers      # "X mengatakan ... karena menurut dia ...": X
-        speakers = sp.speakers or ([mi for mi in before if sent.kind(mi) != "Place"] if sp.pronoun
+        speakers = sp.speakers or ([mi for mi in before if sent.kind(mi) != "Place"
+                                    and not (sent.kind(mi) == "Person" and _plural(sent, sp))] if sp.pronoun
                                    else _named_again(sent, sp, last_speakers))
         for speaker in speakers:
             if speaker in by_speaker:
@@ -313,6 +374,14 @@ def make_statements(sent: Sent, speeches: list[Speech], dates: list[DateRef], la
         e.labels = [mi for mi in sent.mentions if sent.kind(mi) == "Group"
                     and sent.mention(mi).text.lower() in LABELS]
     return out, all_speakers
+
+
+def _plural(sent: Sent, sp: Speech) -> bool:
+    """The pronoun a speech points back with is one for many ("Mereka pun mendesak", "kata mereka"): the
+    nearest pronoun before the verb in its clause, or the word right after it."""
+    after = sent.toks[sp.end].low if sp.end < len(sent.toks) else ""
+    before = [t.low for t in sent.toks[sent.clause(sp.start)[0]:sp.start] if t.low in PRONOUNS]
+    return (after if after in PRONOUNS else before[-1] if before else "") in PLURAL_PRONOUNS
 
 
 def _named_again(sent: Sent, sp: Speech, last: list[int]) -> list[int]:
@@ -404,9 +473,9 @@ def _opens_sentence(sent: Sent, mi: int) -> bool:
     head = sent.toks[:j]
     if all(t.low in DISCOURSE_OPENERS or t.text == "," for t in head):
         return True
-    after = sent.last_tok[mi] + 1
+    after = sent.last_tok[mi] + 1      # one comma only: in "Mereka adalah A, B, X, ..." X is one of a list
     return head[-1].text == "," and all(t.mention is None for t in head) and \
-        after < len(sent.toks) and sent.toks[after].text == ","
+        sum(t.text == "," for t in head) == 1 and after < len(sent.toks) and sent.toks[after].text == ","
 
 
 def _undergoes(sent: Sent, mi: int) -> bool:
