@@ -6,8 +6,13 @@ one incident depends on both, so it is decided over everything loaded. One build
 loaded in any order and a cluster run then give the same graph. Each article's events are
 written under the article's own event IRIs; this stage renames the reports of one incident, in
 their sentence graphs, to the IRI of the incident's first report, and writes in the identity
-graph which reports it joined and why (kg.resolve.incidents decides). It first undoes its last
-renaming, so a rebuilt or removed article leaves no stale join behind.
+graph which reports it joined and why (kg.resolve.incidents decides).
+
+Every join can be undone from what the store holds, so each run decides again over everything
+loaded and a store loaded shard after shard ends as one build of all of them: a report is renamed
+back in its own article; an entity join keeps, in the aliases graph, each article graph's quads that
+named a joined entity as they were before it (``crisis:beforeJoin``), since a rename merges quads
+that differed only by the joined names. A rebuilt or removed article leaves no stale join behind.
 """
 from __future__ import annotations
 
@@ -23,12 +28,14 @@ from kg import rdf
 from kg.records import ENTITY_KIND
 from kg.resolve.aliases import find_aliases
 from kg.resolve.incidents import THRESHOLD, Incident, Report, incidents
-from kg.vocab import ALIASES_GRAPH, CRISIS, ENTITIES_GRAPH, IDENTITY_GRAPH, RDF, sparql_prefixes
+from kg.vocab import ALIASES_GRAPH, CRISIS, ENTITIES_GRAPH, ID, IDENTITY_GRAPH, RDF, sparql_prefixes
 
 WORD = re.compile(r"\w+")
 WEIGHED_AS = {"Person": "person", "Place": "site", "Facility": "site", "City": "town", "Region": "region"}
 REPORT_PROPERTIES = ("date", "reportDate", "endDate", "negated", "modality", "sense", "place", "agent",
                      "target", "participant", "speaker", "quote")
+DERIVED = ID + "graph/"      # graphs the stages write, rewritten at each run: not an article's
+BEFORE_JOIN = ox.NamedNode(CRISIS + "beforeJoin")
 
 
 @dataclass
@@ -42,7 +49,7 @@ def resolve_store(store: ox.Store, settings: IdentitySettings | None = None, map
     """Undo the last joins, decide them again over every report in the store (``map`` scores the
     candidate pairs: the builtin, or a cluster's), and write them."""
     settings = settings or IdentitySettings()
-    _undo(store)
+    _undo_events(store)
     found = incidents(read_reports(store), settings.threshold, map) if settings.merge else []
     for incident in found:
         for report in incident.reports:
@@ -52,21 +59,67 @@ def resolve_store(store: ox.Store, settings: IdentitySettings | None = None, map
     return found
 
 
+def undo(store: ox.Store) -> None:
+    """Undo every join the stage made: events first (they were joined after the entities), then
+    entities; the store then holds each article as it was loaded."""
+    _undo_events(store)
+    _undo_entities(store)
+
+
 def join_aliases(store: ox.Store, names: dict[str, Counter], documents: dict[str, set[str]]) -> None:
     """Join each entity that is another name of one other entity (kg.resolve.aliases) into it:
     in every graph of the store, and in ``names`` and ``documents`` (entity → its surface forms,
     its articles), which then describe the joined entities. Each join is kept, with the names
-    that decided it, in the aliases graph."""
+    that decided it, in the aliases graph, and so is what it changed (``undo`` reads it)."""
     found = find_aliases(names, documents)
+    store.extend(_before_joins(store, {alias.alias for alias in found}, {alias.entity for alias in found}))
     for alias in found:
         _rename(store, alias.alias, alias.entity)
         names[alias.entity].update(names.pop(alias.alias))
         documents[alias.entity] |= documents.pop(alias.alias, set())
-    decisions = list(rdf.alias_quads(found))
-    for subject in {q.subject for q in decisions}:       # a join decided again states its latest reason
-        for q in list(store.quads_for_pattern(subject, None, None, ox.NamedNode(ALIASES_GRAPH))):
+    store.extend(rdf.alias_quads(found))
+
+
+def drop_before_joins(store: ox.Store, graphs: list[ox.NamedNode]) -> None:
+    """Forget what joins changed in these graphs (a removed article's): they are not restored."""
+    aliases = ox.NamedNode(ALIASES_GRAPH)
+    for graph in graphs:
+        for q in list(store.quads_for_pattern(graph, BEFORE_JOIN, None, aliases)):
             store.remove(q)
-    store.extend(decisions)
+
+
+def _before_joins(store: ox.Store, aliases: set[str], entities: set[str]):
+    """For each article graph that names an entity about to be joined: its quads that name one of
+    the joined entities or the entities they join, as N-Triples (sorted: the same at each run)."""
+    joined = {ox.NamedNode(iri) for iri in aliases}
+    by_graph: dict[ox.NamedNode, set[ox.Triple]] = defaultdict(set)
+    for node in joined | {ox.NamedNode(iri) for iri in entities}:
+        for q in [*store.quads_for_pattern(node, None, None, None), *store.quads_for_pattern(None, None, node, None)]:
+            if isinstance(q.graph_name, ox.NamedNode) and not q.graph_name.value.startswith(DERIVED):
+                by_graph[q.graph_name].add(q.triple)
+    graph = ox.NamedNode(ALIASES_GRAPH)
+    for name, triples in sorted(by_graph.items(), key=lambda item: item[0].value):
+        if any(t.subject in joined or t.object in joined for t in triples):
+            text = ox.serialize(sorted(triples, key=str), format=ox.RdfFormat.N_TRIPLES).decode()
+            yield ox.Quad(name, BEFORE_JOIN, ox.Literal(text), graph)
+
+
+def _undo_entities(store: ox.Store) -> None:
+    """Put back each graph's quads as they were before the joins, in place of what the joins made
+    of them, and forget the joins."""
+    graph = ox.NamedNode(ALIASES_GRAPH)
+    into = {q.subject: q.object for q in store.quads_for_pattern(None, ox.NamedNode(CRISIS + "joinedInto"), None, graph)}
+    joined = {q.object: into[q.subject]
+              for q in store.quads_for_pattern(None, ox.NamedNode(CRISIS + "joinedEntity"), None, graph)}
+    for saved in list(store.quads_for_pattern(None, BEFORE_JOIN, None, graph)):
+        before = [ox.Quad(t.subject, t.predicate, t.object, saved.subject)
+                  for t in ox.parse(saved.object.value, format=ox.RdfFormat.N_TRIPLES)]
+        for q in before:
+            store.remove(ox.Quad(joined.get(q.subject, q.subject), q.predicate, joined.get(q.object, q.object),
+                                 q.graph_name))
+        store.extend(before)
+    if store.contains_named_graph(graph):
+        store.remove_graph(graph)
 
 
 def read_reports(store: ox.Store) -> list[Report]:
@@ -127,7 +180,7 @@ def _entity_kinds(store: ox.Store) -> dict[str, str]:
             for q in store.quads_for_pattern(None, ox.NamedNode(RDF + "type"), None, graph)}
 
 
-def _undo(store: ox.Store) -> None:
+def _undo_events(store: ox.Store) -> None:
     graph = ox.NamedNode(IDENTITY_GRAPH)
     report, in_document = ox.NamedNode(CRISIS + "report"), ox.NamedNode(CRISIS + "inDocument")
     document_of = {q.subject.value: q.object.value for q in store.quads_for_pattern(None, in_document, None, graph)}

@@ -27,7 +27,7 @@ from kg.lang import language
 from kg.ontology import ontology_path
 from kg.records import ENTITY_KIND, Document, Entity, ExtractedDocument
 from kg.resolve.entities import GROUPS, resolve_entities
-from kg.identity import IdentitySettings, join_aliases, resolve_store
+from kg.identity import IdentitySettings, drop_before_joins, join_aliases, resolve_store, undo
 from kg.resolve.events import resolve_events
 from kg.store import GraphStore
 from kg.vocab import CRISIS, ENTITIES_GRAPH, ONTOLOGY_GRAPH, RDF, doc_iri, entity_iri, sparql_prefixes
@@ -141,11 +141,13 @@ def stored_hashes(store: ox.Store) -> dict[str, tuple[str, str]]:
 
 
 def remove_document(store: ox.Store, iri: str) -> None:
-    """Drop a document's graph and the graphs of its sentences."""
+    """Drop a document's graph and the graphs of its sentences, and what joins changed in them."""
     graph = ox.NamedNode(iri)
     q = sparql_prefixes() + "SELECT ?s ?d WHERE { GRAPH ?d { ?s a nif:Sentence ; nif:referenceContext ?d } }"
-    for row in store.query(q, substitutions={ox.Variable("d"): graph}):
-        store.remove_graph(row["s"])
+    sentences = [row["s"] for row in store.query(q, substitutions={ox.Variable("d"): graph})]
+    drop_before_joins(store, [graph, *sentences])
+    for sentence in sentences:
+        store.remove_graph(sentence)
     if store.contains_named_graph(graph):
         store.remove_graph(graph)
 
@@ -296,9 +298,11 @@ def build(inputs: list[Path], store_path: Path, manifest: Path | None = None, jo
 
 def finish(store: ox.Store, tally: Tally | None = None, identity: IdentitySettings | None = None,
            map: Callable = map) -> None:
-    """What depends on all documents: other names of one entity joined into it, entity labels
-    and links, then which reports in different articles are one event (it weighs entities by
-    their class; ``map`` scores its candidate pairs)."""
+    """What depends on all documents, decided again over everything in the store once the last
+    joins are undone: other names of one entity joined into it, entity labels and links, then
+    which reports in different articles are one event (it weighs entities by their class; ``map``
+    scores its candidate pairs)."""
+    undo(store)
     label_and_link(store, tally)
     resolve_store(store, identity, map)
 

@@ -214,8 +214,8 @@ def identity_quads(incidents) -> Iterator[Quad]:
 
 def alias_quads(aliases) -> Iterator[Quad]:
     """Why an entity IRI was joined into another (kg.resolve.aliases.Alias): the rule, its name and
-    the name of the other it matched. Kept across builds: the joined IRI is gone from every other
-    graph."""
+    the name of the other it matched. Written anew at each run (kg.identity undoes the last joins
+    first): the joined IRI is gone from every other graph."""
     g = NamedNode(ALIASES_GRAPH)
     for a in aliases:
         decision = NamedNode(f"{a.entity}/alias/{slug(a.alias.rsplit('/', 1)[-1])}")
