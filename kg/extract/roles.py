@@ -31,6 +31,7 @@ MOTION_REACH = 6     # tokens before a destination in which a motion word sends 
 FACILITIES = [parse_phrase(p) for p in DATA["facility_nouns"]]
 NOMINAL_BARE = set(DATA["nominal_bare"])
 PRONOUNS = set(DATA["statements"]["pronouns"])
+ANTECEDENT_KINDS = {pronoun: set(kinds.split(",")) for pronoun, kinds in language().table("pronouns.tsv")}
 KIN = set(language().json("names.json")["kin"])
 PERFECT = set(WORDS["perfect"])
 COORDINATION = set(WORDS["coordination"])
@@ -191,7 +192,7 @@ def subject_before(sent: Sent, start: int, speaker_scan: bool = False,
             j = sent.first_tok[mi] - 1
             continue
         if tok.low == RELATIVE:
-            if best is not None and not comma:
+            if best is not None and not comma and not _object_in_relative(sent, j, best):
                 break
             best, described = None, True
         elif tok.low in PRONOUNS and best is None and (j == 0 or sent.toks[j - 1].low not in PREPOSITIONS):
@@ -207,6 +208,36 @@ def subject_before(sent: Sent, start: int, speaker_scan: bool = False,
         worded = worded or tok.low not in SKIP_BACK
         j -= 1
     return (_coordinated_left(sent, best) if best is not None else []), False
+
+
+def _object_in_relative(sent: Sent, rel: int, mi: int) -> bool:
+    """The mention follows a verb of the relative clause opened at token ``rel``: it is that verb's object,
+    and the clause describes the subject further left ("Warga yang melihat pelaku membawa parang langsung
+    melapor": the residents report, not the culprit)."""
+    return any(_verb(sent, k, *VERBAL) if sent.parse is not None else _active_verb(sent, k)
+               for k in range(rel + 1, sent.first_tok[mi]))
+
+
+def _subject_or_antecedent(sent: Sent, start: int, across_verbs: bool = True) -> list[int]:
+    """The subject subject_before finds; when a pronoun that opens the sentence stands there instead, the
+    actor it points back to (``_antecedent``)."""
+    found, pronoun = subject_before(sent, start, across_verbs=across_verbs)
+    return found or (_antecedent(sent, start) if pronoun else [])
+
+
+def _antecedent(sent: Sent, start: int) -> list[int]:
+    """The only actor, of the kinds the sentence's opening pronoun may stand for (pronouns.tsv), that the
+    sentence before names, when no other pronoun stands between it and token ``start``: "Liu ditahan pada
+    2008. Dia dihukum penjara 11 tahun" (Liu was sentenced), "Ribuan buruh berkumpul di alun-alun. Mereka
+    menuntut ..."; nobody when it names two, as the pronoun is then unclear."""
+    kinds = ANTECEDENT_KINDS.get(sent.toks[0].low)
+    if not kinds or sent.index == 0 or any(t.low in PRONOUNS for t in sent.toks[1:start]):
+        return []
+    before: dict[str, int] = {}
+    for mi, m in enumerate(sent.ext.mentions):
+        if m.sentence == sent.index - 1 and sent.kind(mi) in kinds:
+            before.setdefault(m.text.lower(), mi)
+    return list(before.values()) if len(before) == 1 else []
 
 
 def _says_done(sent: Sent, j: int, start: int) -> bool:
@@ -288,25 +319,27 @@ def event_roles(sent: Sent, hit: Hit) -> tuple[list[int], list[int], list[int]]:
     passive = hit.voice in ("di", "ter") or (hit.cls == "Casualties" and hit.voice == "bare")
     nominal = is_nominal(hit.voice) or hit.voice == "bare" and sent.toks[hit.start].low in NOMINAL_BARE
     if hit.voice == "di":
-        targets = subject_before(sent, hit.start, across_verbs=False)[0] or _shared_subject(sent, hit, hit.start)
+        targets = _subject_or_antecedent(sent, hit.start, across_verbs=False) or _shared_subject(sent, hit, hit.start)
         agents = _agent_after(sent, hit.end, hi)
     elif passive:
-        targets, _ = subject_before(sent, hit.start, across_verbs=False)
+        targets = [] if _object_of_verb(sent, hit) else _subject_or_antecedent(sent, hit.start, across_verbs=False)
     elif nominal:
         light = governing_verb(sent, hit.start)
         if light is not None:
-            agents = subject_before(sent, light)[0] or _shared_subject(sent, hit, light)
+            agents = _subject_or_antecedent(sent, light) or _shared_subject(sent, hit, light)
         else:
             agents = _instrument_of(sent, hit.start) or _shared_subject(sent, hit, hit.start)
         participants = _own(sent, object_after(sent, hit.end, hi), _own_words(sent, hit.end, hi))
         second = _second_of_pair(sent, hit, hi)
         participants += [mi for mi in object_after(sent, second, hi) if mi not in participants] if second else []
-        if hit.cls in ATTACKS and participants and sent.first_tok[participants[0]] == hit.end:
+        if hit.cls in ATTACKS and sent.toks[hit.end - 1].low in OBJECT_PREPOSITIONS:
+            targets, participants = participants, []      # "kekerasan terhadap jurnalis": whom it befalls
+        elif hit.cls in ATTACKS and participants and sent.first_tok[participants[0]] == hit.end:
             agents, participants = agents + participants, []      # "serangan udara Amerika Serikat"
         if hit.cls in GATHERINGS and not (agents or participants):
             participants = _fronted_subject(sent, hit, PREPOSITIONS)
     else:
-        agents = subject_before(sent, hit.start)[0] or _shared_subject(sent, hit, hit.start)
+        agents = _subject_or_antecedent(sent, hit.start) or _shared_subject(sent, hit, hit.start)
         targets = _own(sent, object_after(sent, hit.end, hi), _own_words(sent, hit.end, hi))
     found = sent.dependents(hit.start, hit.end)
     if found is not None and not nominal:
@@ -320,6 +353,12 @@ def event_roles(sent: Sent, hit: Hit) -> tuple[list[int], list[int], list[int]]:
     if hit.cls in OBJECT_PARTICIPANT:
         participants, targets = targets + participants, []
     return agents, targets, participants
+
+
+def _object_of_verb(sent: Sent, hit: Hit) -> bool:
+    """A bare casualty word right after an active verb is that verb's object ("Tersangka membacok korban"): the
+    verb's subject hurt the victims, it is not among them."""
+    return hit.voice == "bare" and hit.start > 0 and _verb(sent, hit.start - 1, "me")
 
 
 def _parsed_actors(sent: Sent, hit: Hit, tokens: list[int]) -> list[int]:
