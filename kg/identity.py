@@ -54,7 +54,7 @@ def resolve_store(store: ox.Store, settings: IdentitySettings | None = None, map
     for incident in found:
         for report in incident.reports:
             if report.iri != incident.iri:
-                _rename(store, report.iri, incident.iri, inside=report.document + "#")
+                _rename(store, {report.iri: incident.iri}, inside=report.document + "#")
     store.extend(rdf.identity_quads(found))
     return found
 
@@ -73,8 +73,8 @@ def join_aliases(store: ox.Store, names: dict[str, Counter], documents: dict[str
     that decided it, in the aliases graph, and so is what it changed (``undo`` reads it)."""
     found = find_aliases(names, documents)
     store.extend(_before_joins(store, {alias.alias for alias in found}, {alias.entity for alias in found}))
+    _rename(store, {alias.alias: alias.entity for alias in found})
     for alias in found:
-        _rename(store, alias.alias, alias.entity)
         names[alias.entity].update(names.pop(alias.alias))
         documents[alias.entity] |= documents.pop(alias.alias, set())
     store.extend(rdf.alias_quads(found))
@@ -186,20 +186,20 @@ def _undo_events(store: ox.Store) -> None:
     document_of = {q.subject.value: q.object.value for q in store.quads_for_pattern(None, in_document, None, graph)}
     for q in list(store.quads_for_pattern(None, report, None, graph)):
         if q.object.value != q.subject.value and q.object.value in document_of:
-            _rename(store, q.subject.value, q.object.value, inside=document_of[q.object.value] + "#")
+            _rename(store, {q.subject.value: q.object.value}, inside=document_of[q.object.value] + "#")
     if store.contains_named_graph(graph):
         store.remove_graph(graph)
 
 
-def _rename(store: ox.Store, old: str, new: str, inside: str = "") -> None:
-    """Rename a node, as subject and as object, in the graphs whose names begin with ``inside``:
-    an event in the sentence graphs of one document, an entity everywhere."""
-    old_node, new_node = ox.NamedNode(old), ox.NamedNode(new)
-    moved = [q for q in [*store.quads_for_pattern(old_node, None, None, None),
-                         *store.quads_for_pattern(None, None, old_node, None)]
-             if not inside or q.graph_name.value.startswith(inside)]
+def _rename(store: ox.Store, renames: dict[str, str], inside: str = "") -> None:
+    """Rename nodes (old IRI → new IRI, no new one itself renamed), as subject and as object, in
+    the graphs whose names begin with ``inside``: an event in the sentence graphs of one document,
+    entities everywhere. One write for all of them: a write per node costs more than its quads."""
+    nodes = {ox.NamedNode(old): ox.NamedNode(new) for old, new in renames.items()}
+    moved = {q for node in nodes for q in [*store.quads_for_pattern(node, None, None, None),
+                                           *store.quads_for_pattern(None, None, node, None)]
+             if not inside or q.graph_name.value.startswith(inside)}
     for q in moved:
         store.remove(q)
-    for q in moved:
-        store.add(ox.Quad(new_node if q.subject == old_node else q.subject, q.predicate,
-                          new_node if q.object == old_node else q.object, q.graph_name))
+    store.extend([ox.Quad(nodes.get(q.subject, q.subject), q.predicate, nodes.get(q.object, q.object), q.graph_name)
+                  for q in moved])

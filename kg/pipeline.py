@@ -159,17 +159,6 @@ def load_ontology(store: ox.Store) -> None:
     store.load(path=str(ontology_path()), format=ox.RdfFormat.TURTLE, to_graph=graph)
 
 
-def mention_names(store: ox.Store) -> dict[str, Counter]:
-    """Entity IRI → Counter of (class, surface form) over all its mentions."""
-    q = sparql_prefixes() + """SELECT ?e ?cls ?anchor (COUNT(*) AS ?n) WHERE { GRAPH ?g {
-        ?m itsrdf:taIdentRef ?e ; nif:anchorOf ?anchor ; itsrdf:taClassRef ?cls } }
-        GROUP BY ?e ?cls ?anchor"""
-    out: dict[str, Counter] = defaultdict(Counter)
-    for r in store.query(q):
-        out[r["e"].value][(r["cls"].value.rsplit("#", 1)[1], r["anchor"].value)] += int(r["n"].value)
-    return out
-
-
 @dataclass
 class Tally:
     """What `finish` needs from every mention, gathered as documents are built: a fresh build
@@ -182,6 +171,20 @@ class Tally:
         for m in ext.mentions:
             self.names[m.entity][(m.cls, m.text)] += 1
             self.documents[m.entity].add(doc)
+
+    @classmethod
+    def of_store(cls, store: ox.Store) -> Tally:
+        """Every mention in the store, in one query (grouped in the store: reading its quads one
+        predicate at a time and joining them here is slower)."""
+        q = sparql_prefixes() + """SELECT ?e ?cls ?anchor ?doc (COUNT(*) AS ?n) WHERE { GRAPH ?g {
+            ?m itsrdf:taIdentRef ?e ; nif:anchorOf ?anchor ; itsrdf:taClassRef ?cls ; nif:referenceContext ?doc } }
+            GROUP BY ?e ?cls ?anchor ?doc"""
+        tally = cls()
+        for r in store.query(q):
+            entity = r["e"].value
+            tally.names[entity][(r["cls"].value.rsplit("#", 1)[1], r["anchor"].value)] += int(r["n"].value)
+            tally.documents[entity].add(r["doc"].value)
+        return tally
 
 
 def entities_from_mentions(names: dict[str, Counter]) -> list[Entity]:
@@ -212,10 +215,14 @@ def entities_from_mentions(names: dict[str, Counter]) -> list[Entity]:
 
 
 def rewrite_entities(store: ox.Store, names: dict[str, Counter]) -> None:
+    """Make the entities graph describe ``names``, writing only the quads that change: a reload
+    changes few of them."""
     graph = ox.NamedNode(ENTITIES_GRAPH)
-    if store.contains_named_graph(graph):
-        store.remove_graph(graph)
-    store.extend(rdf.entity_quads(entities_from_mentions(names)))
+    old = set(store.quads_for_pattern(None, None, None, graph))
+    new = set(rdf.entity_quads(entities_from_mentions(names)))
+    for q in old - new:
+        store.remove(q)
+    store.bulk_extend(new - old)   # a write's generation is discarded on failure: no transaction needed
 
 
 # --- build --------------------------------------------------------------------
@@ -310,13 +317,12 @@ def finish(store: ox.Store, tally: Tally | None = None, identity: IdentitySettin
 def label_and_link(store: ox.Store, tally: Tally | None = None) -> None:
     """Aliases joined, entity labels and offline Wikidata links, from the ``tally`` of a fresh
     build, else from the mentions in the store."""
-    from kg.link import entity_documents, link_store_entities
+    from kg.link import link_store_entities
 
-    names = mention_names(store) if tally is None else tally.names
-    documents = entity_documents(store) if tally is None else tally.documents
-    join_aliases(store, names, documents)
-    rewrite_entities(store, names)
-    link_store_entities(store, online=False, documents=documents)
+    tally = Tally.of_store(store) if tally is None else tally
+    join_aliases(store, tally.names, tally.documents)
+    rewrite_entities(store, tally.names)
+    link_store_entities(store, online=False, documents=tally.documents)
 
 
 def _jobs(jobs: int | None) -> int:
