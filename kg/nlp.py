@@ -392,9 +392,11 @@ class CrisisEntities:
         name alone names that country's institution ("Bank Indonesia" is a central bank).
         """
         gaz_at = {c.start: c for c in gaz}
-        # A name does not run on into a title or into a person the model sees ("Partai Golkar Aburizal Bakrie").
+        # A name does not run on into a title, into a person the model sees ("Partai Golkar Aburizal Bakrie"),
+        # or over "dan" into another organisation ("Partai Kebangkitan Bangsa dan Partai Demokrat").
         stops = {s for s, _ in doc.user_data[TITLE_SPANS]} | \
-            {s for s, _, label in doc.user_data.get("model_ents", ()) if label == "PER"}
+            {s for s, _, label in doc.user_data.get("model_ents", ()) if label == "PER"} | \
+            {s - 1 for _, s, _ in heads if s > 0 and doc[s - 1].lower_ in LIST_JOINERS and _capitalised(doc[s])}
         out = []
         for _, start, head_end in heads:
             head = doc[start:head_end].text.lower()

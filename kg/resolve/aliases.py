@@ -8,12 +8,18 @@ these join:
 - **same name**: two entities that share a name ("kementerian keuangan"), in the old spelling or
   the new ("Pandjaitan", "Panjaitan"; kg/lang/id/old_spellings.tsv). A one-word name counts
   only where it is the entity's own name, not one an article read as a short form or as the
-  first name of its own Agus: an article's misreading stays in that article;
+  first name of its own Agus: an article's misreading stays in that article, and so does a body
+  an article about another country names without its country ("Partai Demokrat"; kg.resolve.entities);
 - **spelling variant**: multi-word names one letter apart in one word ("kementrian keuangan",
   "kementerian keuangan"; kg.resolve.entities._variant). People only when their articles also
   share another person or organisation: two articles' Abdul Azis and Abdul Aziz, one in a theft in
   Aceh and one in a football match, are two men;
 - **same letters**: a name written with or without spaces ("Net Blocks", "NetBlocks"), not a person's;
+- **same acronym**: bodies that articles introduced with one acronym, when one's expansion runs
+  inside the other's, in words that begin alike ("Gelora Bandung Lautan Api (GBLA)", "Stadion Gelora
+  Bandung Lautan Api (GBLA)"; "Komisi Pemberantas Korupsi (KPK)"). Otherwise an acronym is a name
+  in its article only: "PKB" is a party in one article and an arts festival in another
+  (kg.resolve.entities);
 - **middle name**: a two-word name joins the one longer name of the corpus that begins and ends
   with its words: a person's when their articles share another person or organisation ("Imran
   Djumadil", "Imran S Djumadil"), a place's or a body's when one article names both ("Stasiun
@@ -21,7 +27,9 @@ these join:
 - **short form**: an entity known only by one short name joins the one entity whose long name it
   is cut from (initials, two letters or more when written in capitals, or pieces of two letters
   or more from each word) and with which it shares an article, or which an article called by
-  that short name: the evidence that an article used both;
+  that short name: the evidence that an article used both; a body's, the one body an article
+  introduced by it even if not cut so ("Kementerian Dalam Negeri (Kemendagri)"); when it fits two
+  ("PKB"), the one whose articles share another person or organisation with its article;
 - **unique short form**: an organisation's short form in pieces ("Kemensos") joins the one long
   name of the whole corpus it is cut from ("Kementerian Sosial"), unless the short form is named
   in more articles than the long name (then it is a name of its own: "Polri" is not "Polda Riau");
@@ -83,7 +91,8 @@ def find_aliases(names: dict[str, Counter], documents: dict[str, set[str]]) -> l
     reasons: list[tuple[str, str, str, str, str]] = []   # (iri, its name, other iri, other's name, rule)
     context = _neighbours(documents, kind_of)
     for rule, pairs in (("same name", partial(_shared_names, letters=False)), ("spelling variant", _variants),
-                        ("same letters", partial(_shared_names, letters=True)), ("middle name", _middle_names)):
+                        ("same letters", partial(_shared_names, letters=True)), ("middle name", _middle_names),
+                        ("same acronym", _same_acronyms)):
         for a, name, b, other in pairs(names, kind_of):
             if _backed(rule, kind_of[a], a, b, context, documents) and groups.join(a, b):
                 reasons.append((a, name, b, other, rule))
@@ -161,7 +170,7 @@ def _shared_names(names, kind_of, letters: bool):
         if letters and kind in ("Person", "Group"):
             continue
         for key, anchor in _keys(names[iri]):
-            if " " not in key and (kind == "Person" or entity_iri(kind, anchor) != iri):
+            if IN_ARTICLE in iri or " " not in key and (kind == "Person" or entity_iri(kind, anchor) != iri):
                 continue
             key = _modern(key)
             other, written = first.setdefault((kind, key.replace(" ", "") if letters else key), (iri, anchor))
@@ -175,7 +184,7 @@ def _variants(names, kind_of):
     index: dict[tuple, set[tuple[str, str, str]]] = defaultdict(set)
     for iri in sorted(names):
         kind = kind_of[iri]
-        if kind == "Group":
+        if kind == "Group" or IN_ARTICLE in iri:
             continue
         for key, anchor in _keys(names[iri]):
             key = _modern(key)
@@ -196,7 +205,7 @@ def _middle_names(names, kind_of):
     longer: dict[tuple, set[tuple[str, str]]] = defaultdict(set)   # (kind, first, last word) → (iri, as written)
     two_words = []
     for iri in sorted(names):
-        if kind_of[iri] == "Group":
+        if kind_of[iri] == "Group" or IN_ARTICLE in iri:
             continue
         for key, anchor in _keys(names[iri]):
             words = _modern(key).split()
@@ -208,6 +217,32 @@ def _middle_names(names, kind_of):
         fits = {(other, written) for other, written in longer.get(words, ()) if other != iri}
         if len({other for other, _ in fits}) == 1:
             yield (iri, anchor, *min(fits))
+
+
+def _same_acronyms(names, kind_of):
+    """Bodies articles introduced with one acronym, one's expansion running inside the other's, word
+    for word or in words that begin alike ("Gelora Bandung Lautan Api (GBLA)", "Stadion Gelora Bandung
+    Lautan Api (GBLA)"; "Komisi Pemberantas Korupsi (KPK)"); the "PKB" of a party and of an arts
+    festival stay apart."""
+    by_acronym: dict[str, list[tuple[str, str, list[str]]]] = defaultdict(list)
+    for iri in sorted(names):
+        if kind_of[iri] != "Organization" or IN_ARTICLE in iri:
+            continue
+        keys = _keys(names[iri])
+        longs = [f" {_stems(key)} " for key, _ in keys if " " in key]
+        for key, anchor in keys:
+            if " " not in key and _initials(anchor) and entity_iri("Organization", anchor) != iri:
+                by_acronym[key].append((iri, anchor, longs))
+    for _, members in sorted(by_acronym.items()):
+        for i, (a, anchor, longs_a) in enumerate(members):
+            for b, other, longs_b in members[:i]:
+                if any(x in y or y in x for x in longs_a for y in longs_b):
+                    yield a, anchor, b, other
+
+
+def _stems(name: str) -> str:
+    """A name's words cut to their first five letters: "pemberantas" and "pemberantasan" begin alike."""
+    return " ".join(word[:5] for word in name.split())
 
 
 def _short_names(names, kind_of, documents):
@@ -226,7 +261,7 @@ def _short_names(names, kind_of, documents):
             if len(words) < 2:
                 continue
             long_names[iri].add(key)
-            if kind_of[iri] == "Organization":
+            if kind_of[iri] == "Organization" and IN_ARTICLE not in iri:
                 starting[key[:2]].add((key, iri))
             if kind_of[iri] == "Person":
                 for word in words:
@@ -239,8 +274,15 @@ def _short_names(names, kind_of, documents):
             continue
         key, anchor = keys[0]
         kind, mine = kind_of[iri], near(iri)
-        candidates = {t for t in mine | called[key] if t != iri and kind_of[t] == kind}
-        found = _short_form(kind, anchor, key, {(long, t) for t in candidates for long in long_names[t]})
+        candidates = {t for t in mine | called[key]    # another article's own body is no one else's
+                      if t != iri and kind_of[t] == kind and (t in mine or IN_ARTICLE not in t)}
+        fits = _fits(kind, anchor, key, {(long, t) for t in candidates for long in long_names[t]})
+        if not fits and kind == "Organization" and (may_be_short_form(anchor) or _initials(anchor)):
+            fits = {(long, t) for t in candidates & called[key] for long in long_names[t]}   # "Kemendagri"
+        found = _one(fits, "short form")
+        if not found and kind == "Organization" and len(fits) > 1:   # "PKB" of a party and of a festival
+            shared = {(long, t) for long, t in fits if _in_context(context(iri), context(t), iri, t)}
+            found = _one(shared, "short form")
         if not found and kind == "Organization" and not anchor.isupper():    # "Kemensos" of another article
             found = _short_form(kind, anchor, key, {(long, t) for long, t in starting[key[:2]]
                                                     if t != iri and long[:3] == key[:3]}, "unique short form")
@@ -259,11 +301,16 @@ def _short_names(names, kind_of, documents):
 
 
 def _short_form(kind, anchor, key, candidates: set[tuple[str, str]], rule="short form"):
+    return _one(_fits(kind, anchor, key, candidates), rule)
+
+
+def _fits(kind, anchor, key, candidates: set[tuple[str, str]]) -> set[tuple[str, str]]:
+    """The (long name, entity) of ``candidates`` that the short name ``anchor`` is cut from."""
     if kind == "Group" or not (may_be_short_form(anchor) or _initials(anchor)):
-        return None
-    return _one({(long, target) for long, target in candidates   # "RS" is no initials of "RS Siloam"
-                 if long[:1] == key[:1] and not (anchor.isupper() and key in long.split())
-                 and short_form_of(anchor, long)}, rule)
+        return set()
+    return {(long, target) for long, target in candidates   # "RS" is no initials of "RS Siloam"
+            if long[:1] == key[:1] and not (anchor.isupper() and key in long.split())
+            and short_form_of(anchor, long)}
 
 
 def _nickname(key: str, candidates: set[tuple[str, str]]):

@@ -14,13 +14,21 @@ word for word, inside one longer name of the article ("Sri Mulyani" in "Sri
 Mulyani Indrawati") joins it. A person the article names by one word only ("Agus") is that
 article's: which Agus, if any, of the corpus it is, is decided over the corpus.
 
+An acronym an article introduces with its expansion ("Pesta Kesenian Bali (PKB)") names the
+expansion's entity, not an entity of its own: another article's "PKB" may be a party. A national
+body named generically, with no country in its name ("Kementerian Dalam Negeri", "Partai
+Demokrat"), is the home country's, unless the article names another country more than the home
+country, or as much and its sentence names another country and not the home one: then it is that
+article's own body ("Partai Demokrat" of an article on a US election), unless the article
+introduces it with its initials ("Komisi Pemberantasan Korupsi (KPK)").
+
 Why nothing carries from one article to the next: an article's IRIs then depend on the article
 only, so a cluster can resolve articles anywhere, in any order. Which IRIs of different articles
 name one entity is decided once every article is in (kg.resolve.aliases).
 """
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from functools import lru_cache
 
 from kg import gazetteer
@@ -35,6 +43,9 @@ SHORT = language().json("short_forms.json")
 SKIP_WORDS = set(SHORT["skip_words"])
 WORD_PREFIXES = sorted(SHORT["word_prefixes"], key=len, reverse=True)
 PLAIN_WORDS = set(read_list("given_names.txt")) | set(read_list("common_words.txt"))
+HOME_COUNTRY = read_list("home_country.txt")[0]
+NATIONAL_BODIES = {"GovernmentBody", "PoliticalParty", "ArmedForce"}
+PLACE_KINDS = {"country", "city", "region"}
 
 
 def resolve_entities(ext: ExtractedDocument) -> None:
@@ -67,6 +78,7 @@ class _Article:
         acronym_of = {long: acr for long, acr in ext.aliases}
         local_parts: dict[str, set[str]] = {}   # name token → person IRIs of this document
         local: list[tuple[str, str, str]] = []  # (kind, multi-word name, IRI) of this document
+        abroad = self._abroad(mentions)
         for i in sorted(range(len(mentions)), key=lambda i: -len(mentions[i].text.split())):
             mention = mentions[i]
             if mention.entity:
@@ -74,12 +86,12 @@ class _Article:
             kind = ENTITY_KIND.get(mention.cls, "Organization")
             key = normalise(mention.text)
             if i in acronym_of and kind == "Organization":
-                iri = self._organisation_with_acronym(mention, mentions[acronym_of[i]])
+                iri = self._organisation_with_acronym(mention, mentions[acronym_of[i]], ext.doc.id, abroad)
                 mentions[acronym_of[i]].entity = iri
             elif kind == "Person" and " " not in key and len(local_parts.get(key, ())) == 1:
                 iri = next(iter(local_parts[key]))
             else:
-                iri = self._lookup(mention, kind, local) or entity_iri(kind, mention.text)
+                iri = self._lookup(mention, kind, local) or self._new(mention, kind, ext.doc.id, abroad)
             if kind == "Person" and " " not in key and iri == entity_iri(kind, mention.text):
                 iri = article_entity_iri(kind, mention.text, ext.doc.id)   # this article's Agus
             if kind == "Person" and " " in key:
@@ -95,11 +107,48 @@ class _Article:
                 local.append((kind, key, iri))
             self.remember(iri, kind, [mention.text])
 
-    def _organisation_with_acronym(self, long: Mention, acronym: Mention) -> str:
-        iri = self._lookup(acronym, "Organization") or self._lookup(long, "Organization") \
-            or entity_iri("organization", acronym.text)
+    def _organisation_with_acronym(self, long: Mention, acronym: Mention, doc_id: str, abroad: set[int]) -> str:
+        """The expansion's entity: an acronym is its name in this article only. Initials of the
+        expansion ("Komisi Pemberantasan Korupsi (KPK)") name the body as the home country does,
+        even in a sentence about another country."""
+        home = short_form_of(acronym.text, normalise(long.text))
+        iri = self._lookup(long, "Organization") or self.by_name.get(("Organization", normalise(acronym.text))) \
+            or self._new(long, "Organization", doc_id, set() if home else abroad)
         self.remember(iri, "Organization", [long.text, acronym.text])
         return iri
+
+    def _new(self, mention: Mention, kind: str, doc_id: str, abroad: set[int]) -> str:
+        """The IRI of a name not seen before; in a sentence about another country (``abroad``), a
+        national body named without its country is the article's own ("Partai Demokrat")."""
+        key = normalise(mention.text)
+        if mention.sentence in abroad and mention.cls in NATIONAL_BODIES and " " in key \
+                and not self._names_a_place(key):
+            return article_entity_iri(kind, mention.text, doc_id)
+        return entity_iri(kind, mention.text)
+
+    def _abroad(self, mentions: list[Mention]) -> set[int]:
+        """The sentences about another country: every one when the article names another country, or
+        its places, more than the home country's; none when less; else (as much) those naming another
+        country and not the home one."""
+        countries: dict[int, Counter] = defaultdict(Counter)   # sentence → countries of its places
+        for m in mentions:
+            rows = [r for r in self.gaz.lookup(m.text) if r.kind in PLACE_KINDS] \
+                if ENTITY_KIND.get(m.cls) == "Place" else []
+            if rows:
+                countries[m.sentence][rows[0].country_qid] += 1
+        total = sum(countries.values(), Counter())
+        abroad = max((n for c, n in total.items() if c != HOME_COUNTRY), default=0)
+        if abroad > total[HOME_COUNTRY]:
+            return {m.sentence for m in mentions}
+        if abroad < total[HOME_COUNTRY]:    # an article about the home country: its bodies are home's
+            return set()
+        return {s for s, named in countries.items() if HOME_COUNTRY not in named}
+
+    def _names_a_place(self, key: str) -> bool:
+        """A country or place ends the name ("kementerian dalam negeri rusia", "partai demokrat as")."""
+        words = key.split()
+        return any(r.kind in PLACE_KINDS for n in range(1, min(3, len(words) - 1) + 1)
+                   for r in self.gaz.lookup(" ".join(words[-n:])))
 
     def _lookup(self, mention: Mention, kind: str, local=()) -> str | None:
         key = normalise(mention.text)
