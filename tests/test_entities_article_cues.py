@@ -2,7 +2,7 @@
 of quoting before an outlet, and a ministry's short form."""
 from __future__ import annotations
 
-from tests.test_entities import ents, mentions_with_model, nlp  # noqa: F401  (the rules-only fixture)
+from test_entities import ents, mentions_with_model, nlp  # noqa: F401  (the rules-only fixture)
 
 
 def test_a_cue_opening_a_sentence_counts_too():
