@@ -16,29 +16,15 @@ import time
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from indosum import ROOT, corpus
-from kg.cli import cli
 from kg.store import GraphStore
+from test_shards_sequential import invoke, quads
 
 pytest.importorskip("distributed")
 DASK = Path(sys.executable).parent / "dask"
 PAIRS = ROOT / "tests" / "gold" / "identity_pairs.jsonl"
 ARTICLES = 120
-
-
-def invoke(*args, code=0):
-    result = CliRunner().invoke(cli, [str(a) for a in args])
-    assert result.exit_code == code, result.output
-    return result.output
-
-
-def quads(store: Path) -> list[str]:
-    """The store's quads, sorted, without a document's source path (it names the shard) or the
-    ontology's blank nodes (named afresh at each load)."""
-    return sorted(str(q) for q in GraphStore(store).open_read()
-                  if not q.predicate.value.endswith("#sourcePath") and not str(q.subject).startswith("_:"))
 
 
 @pytest.fixture(scope="module")

@@ -23,14 +23,15 @@ from kg.vocab import ALIASES_GRAPH, sparql_prefixes
 PAIRS = ROOT / "tests" / "gold" / "identity_pairs.jsonl"
 
 
-def invoke(*args):
+def invoke(*args, code=0):
     result = CliRunner().invoke(cli, [str(a) for a in args])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == code, result.output
     return result.output
 
 
 def quads(store) -> list[str]:
-    """The store's quads, sorted, without a document's source path or the ontology's blank nodes."""
+    """The store's quads, sorted, without a document's source path (it names the shard) or the
+    ontology's blank nodes (named afresh at each load)."""
     return sorted(str(q) for q in GraphStore(store).open_read()
                   if not q.predicate.value.endswith("#sourcePath") and not str(q.subject).startswith("_:"))
 
