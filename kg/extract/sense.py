@@ -19,7 +19,7 @@ official, an organisation or a state taking part does.
 """
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -56,18 +56,38 @@ MEDIA = Cues(DATA["story_media"])
 PRIVATE_TITLES = set(DATA["private_titles"])
 
 
+class CueIndex:
+    """Which of several cue lists a token is in, found by one lookup per key and affix reading: asking
+    each list in turn (Cues.has) costs a scan of every list for every new word."""
+
+    def __init__(self, lists: list[list[str]]):
+        self.words: dict[str, set[int]] = defaultdict(set)
+        self.roots: dict[str, list[tuple[int, frozenset | None]]] = defaultdict(list)
+        for k, texts in enumerate(lists):
+            for spec in map(parse_spec, texts):
+                if spec.word is not None:
+                    self.words[spec.word].add(k)
+                if spec.root is not None:
+                    self.roots[spec.root].append((k, spec.forms))
+
+    def of(self, keys: frozenset, forms: frozenset) -> tuple[int, ...]:
+        found = {k for kind, key in keys if kind == "w" for k in self.words.get(key, ())}
+        found.update(k for root, form in forms for k, allowed in self.roots.get(root, ())
+                     if allowed is None or form in allowed)
+        return tuple(sorted(found))
+
+
 @dataclass(frozen=True)
 class WordSense:
     """A crisis word's other sense, told by the words beside it ("serangan kutu", "mesin pembakaran")."""
-    words: Cues
-    near: Cues
     classes: tuple[str, ...]
     before: int
     after: int
 
 
-WORD_SENSES = [WordSense(Cues(s["words"]), Cues(s["near"]), tuple(s["classes"]), s["before"], s["after"])
-               for s in DATA["word_senses"]]
+WORD_SENSES = [WordSense(tuple(s["classes"]), s["before"], s["after"]) for s in DATA["word_senses"]]
+SENSE_WORDS = CueIndex([s["words"] for s in DATA["word_senses"]])     # the crisis words of each sense
+SENSE_NEAR = CueIndex([s["near"] for s in DATA["word_senses"]])       # the words beside them that tell it
 
 
 def domain_counts(tokens) -> Counter:
@@ -100,8 +120,7 @@ def _other_senses(tokens) -> Counter:
 def _word_senses(keys: frozenset, forms: frozenset) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """The word senses (indexes in WORD_SENSES) a word is the crisis word of, and those it tells. Cached as
     _fields is: it runs on every token."""
-    return (tuple(k for k, ws in enumerate(WORD_SENSES) if ws.words.has(keys, forms)),
-            tuple(k for k, ws in enumerate(WORD_SENSES) if ws.near.has(keys, forms)))
+    return SENSE_WORDS.of(keys, forms), SENSE_NEAR.of(keys, forms)
 
 
 def _capital(tok) -> bool:
