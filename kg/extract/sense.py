@@ -30,35 +30,10 @@ from kg.records import ENTITY_KIND
 DATA = language().json("senses.json")
 
 
-class Cues:
-    """A set of words and roots, written as trigger patterns are (kg.extract.morphology.parse_spec);
-    a token (its keys and affix readings) is in it or not."""
-
-    def __init__(self, texts: list[str]):
-        specs = [parse_spec(text) for text in texts]
-        self.words = {spec.word for spec in specs if spec.word is not None}
-        self.roots = {spec.root: spec.forms for spec in specs if spec.root is not None}
-
-    def has(self, keys: frozenset, forms: frozenset) -> bool:
-        if any(kind == "w" and k in self.words for kind, k in keys):
-            return True
-        return any(root in self.roots and (self.roots[root] is None or form in self.roots[root])
-                   for root, form in forms)
-
-
-DOMAINS = {name: Cues(words) for name, words in DATA["domains"].items()}
-CRISIS = Cues(DATA["crisis_cues"])
-STATE = Cues(DATA["state_cues"])
-STATE_CLASSES = set(DATA["state_classes"])
-OWN = {name: Cues(words) for name, words in DATA["own_cues"].items()}
-FICTION = Cues(DATA["fiction"])
-MEDIA = Cues(DATA["story_media"])
-PRIVATE_TITLES = set(DATA["private_titles"])
-
-
 class CueIndex:
-    """Which of several cue lists a token is in, found by one lookup per key and affix reading: asking
-    each list in turn (Cues.has) costs a scan of every list for every new word."""
+    """Which of several lists of words and roots, written as trigger patterns are
+    (kg.extract.morphology.parse_spec), a token (its keys and affix readings) is in: one lookup per key
+    and affix reading, not a scan of every list for every new word."""
 
     def __init__(self, lists: list[list[str]]):
         self.words: dict[str, set[int]] = defaultdict(set)
@@ -75,6 +50,26 @@ class CueIndex:
         found.update(k for root, form in forms for k, allowed in self.roots.get(root, ())
                      if allowed is None or form in allowed)
         return tuple(sorted(found))
+
+
+class Cues(CueIndex):
+    """One list of words and roots: a token is in it or not."""
+
+    def __init__(self, texts: list[str]):
+        super().__init__([texts])
+
+    def has(self, keys: frozenset, forms: frozenset) -> bool:
+        return bool(self.of(keys, forms))
+
+
+DOMAINS = {name: Cues(words) for name, words in DATA["domains"].items()}
+CRISIS = Cues(DATA["crisis_cues"])
+STATE = Cues(DATA["state_cues"])
+STATE_CLASSES = set(DATA["state_classes"])
+OWN = {name: Cues(words) for name, words in DATA["own_cues"].items()}
+FICTION = Cues(DATA["fiction"])
+MEDIA = Cues(DATA["story_media"])
+PRIVATE_TITLES = set(DATA["private_titles"])
 
 
 @dataclass(frozen=True)
