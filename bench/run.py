@@ -76,13 +76,13 @@ def read_indosum(data: Path, limit: int | None) -> list[dict]:
 def write_articles(data: Path, ids: list[str], path: Path) -> list[str]:
     """Write the articles with these ids, in this order, as JSON Lines kg reads (gold sets, judged
     builds); returns the ids not found, and writes nothing then. Ids not in IndoSum may name the
-    pseudo-articles of the sentence corpora beside it (tools/sentence_articles.py: the seed-14
-    judged sample)."""
+    pseudo-articles of the sentence corpora beside it (tools/sentence_articles.py, every split: the
+    seed-14 judged sample, session 13's sets)."""
     articles = {a["id"]: a for a in read_indosum(data, None)}
     if any(i not in articles for i in ids):
         sys.path.insert(0, str(ROOT / "tools"))
         from sentence_articles import sentence_articles
-        articles.update((a["id"], a) for a in sentence_articles(data.parent))
+        articles.update((a["id"], a) for a in sentence_articles(data.parent, "all"))
     missing = [i for i in ids if i not in articles]
     if not missing:
         path.write_text("".join(json.dumps(articles[i], ensure_ascii=False) + "\n" for i in ids), encoding="utf-8")

@@ -8,6 +8,9 @@ Usage:
   python tools/draw_articles.py OUT.jsonl --seed 17 --per-category "tajuk utama=24,olahraga=6,..." \
       [--exclude-gold tests/gold/*.jsonl] [--exclude-ids FILE ...] [--data ../shared/data/indosum-dev]
   python tools/draw_articles.py OUT.jsonl --seed 1017 --n 1000 --exclude-gold ...
+  python tools/draw_articles.py OUT.jsonl --seed 15 --n 30 --articles SENTENCE_ARTICLES.jsonl --prefix idner-
+      (any JSON Lines kg reads, such as tools/sentence_articles.py's, instead of IndoSum; --prefix
+      keeps the ids that start with one of the given prefixes)
 
 OUT.jsonl gets one article a line ({"id","text","published","category","source"}), as kg build reads it.
 """
@@ -67,14 +70,22 @@ def main() -> None:
     ap.add_argument("--n", type=int)
     ap.add_argument("--exclude-gold", type=Path, nargs="*", default=[], help="gold or draw files whose ids to leave out")
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "indosum-dev")
+    ap.add_argument("--articles", type=Path, help="draw from this JSON Lines file instead of IndoSum")
+    ap.add_argument("--prefix", nargs="*", default=[], help="keep only ids with one of these prefixes")
     args = ap.parse_args()
     if bool(args.per_category) == bool(args.n):
         sys.exit("error: give either --per-category or --n")
     per_category = None
     if args.per_category:
         per_category = {k.strip(): int(v) for k, v in (part.split("=") for part in args.per_category.split(","))}
-    meta = metadata(args.data)
-    chosen = draw(read_indosum(args.data, None), meta, args.seed, per_category, args.n, ids_in(args.exclude_gold))
+    if args.articles:
+        articles = [json.loads(line) for line in args.articles.read_text(encoding="utf-8").splitlines() if line.strip()]
+        meta = {a["id"]: {"category": a.get("category", ""), "source": a.get("source", "")} for a in articles}
+    else:
+        articles, meta = read_indosum(args.data, None), metadata(args.data)
+    if args.prefix:
+        articles = [a for a in articles if a["id"].startswith(tuple(args.prefix))]
+    chosen = draw(articles, meta, args.seed, per_category, args.n, ids_in(args.exclude_gold))
     with open(args.out, "w", encoding="utf-8") as out:
         for a in chosen:
             out.write(json.dumps({**a, **meta[a["id"]]}, ensure_ascii=False) + "\n")

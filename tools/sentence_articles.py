@@ -1,4 +1,4 @@
-"""Turn the test splits of the sentence corpora in ../shared/data into pseudo-articles kg builds.
+"""Turn the sentence corpora in ../shared/data into pseudo-articles kg builds, one split at a time.
 
 Why: every IndoSum article has been used to write or judge rules, so a blind judged sample needs
 real news text nobody has looked at: the test sentences of idner-news-2k, NERGrit and the UD
@@ -8,7 +8,11 @@ it has one) and groups consecutive sentences of a file into articles of ten, one
 The corpora give no publication date, so no `published` key is written (kg then reads the
 document without a date rather than with an invented one).
 
-Usage: python tools/sentence_articles.py OUT.jsonl [--data ../shared/data]
+The test splits were session 12's blind text; the train and dev splits (session 13's) trained the
+NER model and the parser, but no extraction rule was written from their text, so they measure
+events, statements and arguments blind (not entities: the NER model has seen them).
+
+Usage: python tools/sentence_articles.py OUT.jsonl [--split test|dev|train|all] [--data ../shared/data]
 """
 from __future__ import annotations
 
@@ -20,13 +24,19 @@ from kg.conll import detokenise, read_conll
 
 ROOT = Path(__file__).resolve().parents[1]
 PER_ARTICLE = 10
-# (id prefix, file under the data folder, format): the test splits only.
-SOURCES = [
-    ("idner-test", "idner-news-2k/test.txt", "conll"),
-    ("nergrit-test", "nergrit/test_preprocess.txt", "conll"),
-    ("gsd-test", "ud-indonesian/id_gsd-ud-test.conllu", "conllu"),
-    ("csui-test", "ud-indonesian/id_csui-ud-test.conllu", "conllu"),
-]
+# split → (id prefix, file under the data folder, format). PUD is left out: translated from English.
+SOURCES = {
+    "test": [("idner-test", "idner-news-2k/test.txt", "conll"),
+             ("nergrit-test", "nergrit/test_preprocess.txt", "conll"),
+             ("gsd-test", "ud-indonesian/id_gsd-ud-test.conllu", "conllu"),
+             ("csui-test", "ud-indonesian/id_csui-ud-test.conllu", "conllu")],
+    "dev": [("idner-dev", "idner-news-2k/dev.txt", "conll"),
+            ("nergrit-dev", "nergrit/valid_preprocess.txt", "conll"),
+            ("gsd-dev", "ud-indonesian/id_gsd-ud-dev.conllu", "conllu")],
+    "train": [("idner-train", "idner-news-2k/train.txt", "conll"),
+              ("nergrit-train", "nergrit/train_preprocess.txt", "conll"),
+              ("csui-train", "ud-indonesian/id_csui-ud-train.conllu", "conllu")],
+}
 
 
 def conllu_sentences(path: Path) -> list[str]:
@@ -47,10 +57,12 @@ def conllu_sentences(path: Path) -> list[str]:
     return sentences
 
 
-def sentence_articles(data: Path) -> list[dict]:
-    """Pseudo-articles of ten consecutive sentences per test file, in a fixed order."""
+def sentence_articles(data: Path, split: str = "test") -> list[dict]:
+    """Pseudo-articles of ten consecutive sentences per file of the split ("all": every split), in a
+    fixed order."""
     articles = []
-    for prefix, name, layout in SOURCES:
+    sources = [s for key in SOURCES for s in SOURCES[key]] if split == "all" else SOURCES[split]
+    for prefix, name, layout in sources:
         path = data / name
         if layout == "conll":
             sentences = [detokenise(s.tokens)[0] for s in read_conll(path)]
@@ -66,9 +78,10 @@ def sentence_articles(data: Path) -> list[dict]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.strip().splitlines()[0])
     parser.add_argument("out", type=Path)
+    parser.add_argument("--split", choices=[*SOURCES, "all"], default="test")
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     args = parser.parse_args()
-    articles = sentence_articles(args.data)
+    articles = sentence_articles(args.data, args.split)
     args.out.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in articles), encoding="utf-8")
     print(f"{len(articles)} articles ({sum(a['text'].count(chr(10)) + 1 for a in articles)} sentences) "
           f"written to {args.out}")
