@@ -8,7 +8,10 @@ docs/GOLD.md) scores the graph that one build of all their articles gives:
   merge recall: of the same-incident pairs, the share joined by an event of a class the gold names.
   Different pairs whose articles both recall a third incident ("recalled") are not scored: a
   join there may be that incident's; nor is a join by an event of a class that neither judged
-  incident has (it is about some other incident, which nobody judged);
+  incident has (it is about some other incident, which nobody judged). Each missed pair says
+  what kept it apart: no event of the class in one article, or the nearest miss of the reports'
+  pairs (kg.resolve.incidents.APART: a class, a date or a place that disagrees, nothing specific
+  shared, a score below the threshold), so the largest classes of misses can be counted;
 - alias precision and recall: the same, for two names resolving to one entity node.
 """
 from __future__ import annotations
@@ -20,6 +23,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.resolve.incidents import APART, THRESHOLD, Report, apart_because
 from kg.vocab import NIF, doc_iri, sparql_prefixes
 
 
@@ -65,8 +69,10 @@ def gold_documents(pairs: list[dict], aliases: list[dict]) -> list[str]:
                               [i for p in aliases for i in (p["doc_a"], p["doc_b"])]))
 
 
-def score_event_pairs(store: ox.Store, pairs: list[dict]) -> PairScore:
-    """Merge precision and recall: a pair is joined when one event has evidence in both articles."""
+def score_event_pairs(store: ox.Store, pairs: list[dict], reports: list[Report] = (),
+                      threshold: float = THRESHOLD) -> PairScore:
+    """Merge precision and recall: a pair is joined when one event has evidence in both articles.
+    ``reports`` (kg.identity.read_reports) and ``threshold`` say why a same pair was missed."""
     events_of: dict[str, dict[str, str]] = defaultdict(dict)          # doc → event IRI → class
     q = sparql_prefixes() + """SELECT DISTINCT ?g ?e ?cls WHERE { GRAPH ?g { ?e a ?cls ; crisis:evidence ?g } }"""
     wanted = {doc_iri(i) for p in pairs for i in (p["a"], p["b"])}
@@ -74,6 +80,9 @@ def score_event_pairs(store: ox.Store, pairs: list[dict]) -> PairScore:
         doc = r["g"].value.split("#", 1)[0]
         if doc in wanted:
             events_of[doc][r["e"].value] = r["cls"].value.rsplit("#", 1)[-1]
+    reports_of: dict[str, list[Report]] = defaultdict(list)
+    for r in reports:
+        reports_of[r.document].append(r)
     score = PairScore()
     for p in pairs:
         a, b = events_of[doc_iri(p["a"])], events_of[doc_iri(p["b"])]
@@ -83,7 +92,8 @@ def score_event_pairs(store: ox.Store, pairs: list[dict]) -> PairScore:
             if shared & set(p["classes"]):
                 score.joined_same += 1
             else:
-                score.wrong.append(f"missed {p['classes']}: {p['a']} / {p['b']} ({p.get('incident', '')})")
+                score.wrong.append(f"missed {p['classes']}: {p['a']} / {p['b']} ({p.get('incident', '')})"
+                                   f" — {_why_missed(p, reports_of, threshold)}")
         elif p.get("recalled"):       # both recall a background incident: a join may be right
             score.recalled += 1
             score.joined_recalled += bool(shared)
@@ -97,6 +107,16 @@ def score_event_pairs(store: ox.Store, pairs: list[dict]) -> PairScore:
                 score.joined_other += 1
                 score.wrong.append(f"joined, another incident {sorted(shared)}: {p['a']} / {p['b']}")
     return score
+
+
+def _why_missed(pair: dict, reports_of: dict[str, list[Report]], threshold: float) -> str:
+    """What kept a same pair apart: no report of the gold's classes in an article, or the nearest
+    miss of the pairs of such reports."""
+    found = [[r for r in reports_of[doc_iri(pair[side])] if r.kind[0] in pair["classes"]] for side in "ab"]
+    if not all(found):
+        return "no event of the class in " + " and ".join(side for side, rs in zip("ab", found) if not rs)
+    return "nearest: " + max((apart_because(a, b, threshold) for a in found[0] for b in found[1]),
+                             key=APART.index)
 
 
 def score_alias_pairs(store: ox.Store, pairs: list[dict]) -> PairScore:
@@ -144,13 +164,16 @@ def _entity_at(store: ox.Store, doc_id: str, name: str) -> str | None:
 def evaluate_identity(corpus: Path, store: Path, pairs: list[dict], aliases: list[dict], **build_options) -> dict:
     """Build the gold's articles (from ``corpus``, JSON Lines as kg reads) into ``store`` and
     score event pairs and alias pairs by split."""
+    from kg.identity import IdentitySettings, read_reports
     from kg.pipeline import build
     from kg.store import GraphStore
 
     build([corpus], store, **build_options)
     graph = GraphStore(store).open_read()
+    reports, threshold = read_reports(graph), (build_options.get("identity") or IdentitySettings()).threshold
     scores = {}
     for split in ("dev", "test"):
-        scores[("events", split)] = score_event_pairs(graph, [p for p in pairs if p.get("split") == split])
+        scores[("events", split)] = score_event_pairs(graph, [p for p in pairs if p.get("split") == split],
+                                                      reports, threshold)
         scores[("aliases", split)] = score_alias_pairs(graph, [p for p in aliases if p.get("split") == split])
     return scores

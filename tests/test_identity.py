@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.resolve.incidents import Report, compatible, incidents, score
+from kg.resolve.incidents import Report, apart_because, compatible, incidents, score
 from kg.vocab import ID
 
 PERSON, OTHER = ID + "person/min-aung-hlaing", ID + "person/zaw-min-tun"
@@ -85,12 +85,36 @@ def test_other_specific_participants_must_overlap():
     assert score(a, report("e/b", "d/b", others=frozenset({ID + "person/detainee-one", ID + "person/three"})))
 
 
-def test_a_statement_needs_the_same_speaker_and_some_of_the_same_words():
-    said = dict(cls="Statement", speaker=PERSON, keys=(("person", PERSON),))
+def test_a_statement_dated_by_its_publication_needs_the_same_speaker_and_some_of_the_same_words():
+    said = dict(cls="Statement", speaker=PERSON, keys=(("person", PERSON),), day=4, stated=False)
     a = report("e/a", "d/a", quote_words=frozenset({"tentara", "menembak", "warga", "mandalay"}), **said)
     same = report("e/b", "d/b", quote_words=frozenset({"tentara", "menembak", "warga", "sipil"}), **said)
     other = report("e/c", "d/c", quote_words=frozenset({"pemilu", "ditunda", "tahun", "depan", "sipil"}), **said)
     assert score(a, same) and not score(a, other)
+
+
+def test_one_speaker_on_a_day_both_texts_state_is_one_statement_whatever_part_each_quotes():
+    """Two articles quote different figures from one press conference."""
+    said = dict(cls="Statement", keys=(("person", PERSON),), day=3, stated=True)
+    exports = report("e/a", "d/a", speaker=PERSON, quote_words=frozenset({"ekspor", "turun", "persen"}), **said)
+    balance = report("e/b", "d/b", speaker=PERSON, quote_words=frozenset({"neraca", "surplus", "miliar"}), **said)
+    assert score(exports, balance).score == 3.0
+    assert score(exports, report("e/c", "d/c", speaker=OTHER, **said)) is None          # another speaker
+    assert score(exports, report("e/c", "d/c", speaker=PERSON, **{**said, "day": 4})) is None   # another day
+    assert score(report("e/a", "d/a", speaker=PERSON, sites=[TOWN], **said),
+                 report("e/b", "d/b", speaker=PERSON, sites=[OTHER_TOWN], **said)) is None  # another place
+
+
+def test_each_pair_apart_says_what_keeps_it_apart():
+    """What the pair gold's missed pairs are counted by (tools/eval_identity.py --show)."""
+    a = report("e/a", "d/a", sites=[TOWN])
+    assert apart_because(a, report("e/b", "d/b", cls="Protest")) == "kind"
+    assert apart_because(a, report("e/b", "d/b", day=6)) == "dates"
+    assert apart_because(a, report("e/b", "d/b", sites=[OTHER_TOWN])) == "places"
+    assert apart_because(a, report("e/b", "d/b", keys=())) == "nothing specific shared"
+    assert apart_because(a, report("e/b", "d/b", day=4, stated=False, keys=(("town", TOWN),))) == \
+        "score below the threshold"
+    assert apart_because(a, report("e/b", "d/b")) == "another report disagrees"   # the pair alone joins
 
 
 def test_no_chain_joins_reports_that_disagree_and_the_order_does_not_matter():

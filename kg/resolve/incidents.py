@@ -13,8 +13,11 @@ as an analyst would sign it, only when
   one; a country says too little to disagree with a town;
 - their specific agents, and their other specific participants (targets, partners: people and
   organisations), overlap when both name some (two verdicts of one court on one day, two arrests
-  in one case, a minister's two meetings, are apart); a statement needs the same speaker and
-  some of the same words (a spokesperson says many things in a day);
+  in one case, a minister's two meetings, are apart); a statement needs the same speaker, and
+  when a publication date stands in for its day, some of the same words too (a spokesperson
+  says many things in a week). On a day both texts state, one speaker's statements are one
+  occasion, as an analyst counts a press conference that two articles quote in different parts;
+  two occasions that day in different places are kept apart by the places;
 - they share a specific participant or place: a person, an organisation that is not a news
   outlet, a place below the country. Generic groups, outlets and countries never count;
 - the score of what they share (``WEIGHTS``, plus the date) reaches the threshold.
@@ -173,22 +176,44 @@ def score(a: Report, b: Report) -> Merge | None:
 
 def compatible(a: Report, b: Report) -> bool:
     """Nothing the two reports say keeps them apart."""
-    if a.kind != b.kind or a.date is None or b.date is None or not _dates_agree(a, b):
-        return False
+    return conflict(a, b) is None
+
+
+def conflict(a: Report, b: Report) -> str | None:
+    """What the two reports say that keeps them apart, or None."""
+    if a.kind != b.kind:
+        return "kind"                 # class, sense, negation or modality
+    if a.date is None or b.date is None or not _dates_agree(a, b):
+        return "dates"
     if a.sites and b.sites and not a.sites & b.sites:
-        return False
+        return "places"
     if not (a.sites or b.sites) and a.countries and b.countries and not a.countries & b.countries:
-        return False
+        return "countries"
     if a.agents and b.agents and not a.agents & b.agents:
-        return False
+        return "agents"
     if a.others and b.others and not a.others & b.others:
-        return False
+        return "participants"
     if a.kind[0] == "Statement":
         if not a.speaker or a.speaker != b.speaker:
-            return False
+            return "speaker"
         words = min(len(a.quote_words), len(b.quote_words))
-        return words > 0 and len(a.quote_words & b.quote_words) >= QUOTE_OVERLAP * words
-    return True
+        same_words = words > 0 and len(a.quote_words & b.quote_words) >= QUOTE_OVERLAP * words
+        if not (same_words or (a.date_stated and b.date_stated)):   # both stated: the day agrees
+            return "quoted words"
+    return None
+
+
+APART = ("kind", "dates", "places", "countries", "agents", "participants", "speaker", "quoted words",
+         "nothing specific shared", "score below the threshold", "another report disagrees")  # far to near
+
+
+def apart_because(a: Report, b: Report, threshold: float = THRESHOLD) -> str:
+    """Why two reports of different articles are not one incident, one of ``APART``: the last when
+    the pair alone would be joined, and a third report of either incident disagrees."""
+    merge = score(a, b)
+    if merge is None:
+        return conflict(a, b) or "nothing specific shared"
+    return "another report disagrees" if merge.score >= threshold else "score below the threshold"
 
 
 def _dates_agree(a: Report, b: Report) -> bool:
