@@ -20,6 +20,8 @@ these join:
   Bandung Lautan Api (GBLA)"; "Komisi Pemberantas Korupsi (KPK)"). Otherwise an acronym is a name
   in its article only: "PKB" is a party in one article and an arts festival in another
   (kg.resolve.entities);
+- **same body**: bodies named by what they are, in full or cut, and the place they serve, in any
+  name the gazetteer gives its item ("Pemprov Sumbar", "Pemerintah Provinsi Sumatera Barat");
 - **middle name**: a two-word name joins the one longer name of the corpus that begins and ends
   with its words: a person's when their articles share another person or organisation ("Imran
   Djumadil", "Imran S Djumadil"), a place's or a body's when one article names both ("Stasiun
@@ -33,11 +35,13 @@ these join:
 - **unique short form**: an organisation's short form in pieces ("Kemensos") joins the one long
   name of the whole corpus it is cut from ("Kementerian Sosial"), unless the short form is named
   in more articles than the long name (then it is a name of its own: "Polri" is not "Polda Riau");
+  a place's too ("Jakut", "Jakarta Utara") when their articles share a person or organisation (a
+  place's own name may look cut: the island of Sumba is not Sumatera Barat);
 - **word of a name**: a person an article knows only by one word ("Prabowo"; each article's is
   its own node, kg.resolve.entities) joins the one person of the corpus whose full name has that
-  word ("Prabowo Subianto") and whose articles share another person or organisation with that
-  article, unless the word is a common one: the crash article's pilot Djarot is not the
-  politician Djarot Saiful Hidayat;
+  word ("Prabowo Subianto"; not a pair's "Ahok - Djarot") and whose articles share another person
+  or organisation with that article, unless the word is a common one: the crash article's pilot
+  Djarot is not the politician Djarot Saiful Hidayat;
 - **nickname**: else it joins the one person of its article whose full name it is cut from, in
   pieces from the starts of some of its words ("Aher" Ahmad Heryawan, "Sandi" Sandiaga Uno), or
   (a **spelling variant**) who has a word one letter apart ("Djarot" for the article's Djarod
@@ -47,6 +51,8 @@ these join:
   them for a rare word, those in shared context for a given name ("Wiranto", "Boediono", and
   every Agus).
 
+The people and organisations two articles share are their context; a person that articles know by
+one word counts by that word ("Ahok" of two articles is shared), unless it is a given name ("Agus").
 A name that fits two entities joins neither. Every joined group is named by one of its IRIs: a
 gazetteer item's, else the most used and fullest; never by which article came first, so the
 result depends on what is in the corpus only, not on the order articles came in or how the
@@ -54,6 +60,7 @@ corpus was cut.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache, partial
@@ -63,12 +70,14 @@ from kg import gazetteer
 from kg.gazetteer import normalise
 from kg.lang import language
 from kg.records import ENTITY_KIND
-from kg.resolve.entities import (PLAIN_WORDS, SKIP_WORDS, _one_letter_apart, _variant, may_be_short_form,
+from kg.resolve.entities import (PLACE_KINDS, PLAIN_WORDS, SKIP_WORDS, _one_letter_apart, _variant, may_be_short_form,
                                  short_form_of)
 from kg.vocab import IN_ARTICLE, entity_iri
 
 OLD_SPELLINGS = language().table("old_spellings.tsv")
 
+CUT_KINDS = ("Organization", "Place")   # whose short forms in pieces join a long name of another article
+TICKET = re.compile(r"\s[-–]\s")        # two people's names joined by a dash: a pair ("Anies - Sandi")
 CONTEXT = 1    # other people or organisations that the articles of two people must share to be one
 ONE_NAME_PAIRS = 50_000   # articles' people of one given name compared pairwise, at most
 
@@ -92,7 +101,7 @@ def find_aliases(names: dict[str, Counter], documents: dict[str, set[str]]) -> l
     context = _neighbours(documents, kind_of)
     for rule, pairs in (("same name", partial(_shared_names, letters=False)), ("spelling variant", _variants),
                         ("same letters", partial(_shared_names, letters=True)), ("middle name", _middle_names),
-                        ("same acronym", _same_acronyms)):
+                        ("same acronym", _same_acronyms), ("same body", _same_bodies)):
         for a, name, b, other in pairs(names, kind_of):
             if _backed(rule, kind_of[a], a, b, context, documents) and groups.join(a, b):
                 reasons.append((a, name, b, other, rule))
@@ -123,20 +132,30 @@ def _backed(rule: str, kind: str, a: str, b: str, context, documents) -> bool:
 
 def _neighbours(documents: dict[str, set[str]], kind_of: dict[str, str] | None = None) -> Callable[[str], set[str]]:
     """Entity → the entities of its articles; with ``kind_of``, its people and organisations only:
-    the context that tells two namesakes apart (every other article names Jakarta)."""
+    the context that tells two namesakes apart (every other article names Jakarta). There a person
+    an article knows by one word counts by that word too: two articles that both name "Ahok" share
+    him before any join says which Ahok he is; not a given name or a common word ("Agus")."""
     entities: dict[str, set[str]] = defaultdict(set)
     for iri, articles in documents.items():
         if kind_of is not None and kind_of.get(iri) not in ("Person", "Organization"):
             continue
+        named = {iri, _by_word(iri)} if kind_of is not None else {iri}
         for article in articles:
-            entities[article].add(iri)
+            entities[article] |= named - {None}
     return lambda iri: set().union(*(entities[a] for a in documents.get(iri, ())))
+
+
+def _by_word(iri: str) -> str | None:
+    """The node of an article's one-word person as every article names it ("person/ahok"), unless
+    the word is a given name or a common one."""
+    node = iri.split(IN_ARTICLE, 1)[0]
+    return node if IN_ARTICLE in iri and node.rsplit("/", 1)[-1] not in PLAIN_WORDS else None
 
 
 def _in_context(mine: set[str], theirs: set[str], a: str, b: str) -> bool:
     """The articles of ``a`` and ``b`` (whose contexts are ``mine`` and ``theirs``) share
     ``CONTEXT`` other people or organisations."""
-    return len(mine & theirs - {a, b}) >= CONTEXT
+    return len(mine & theirs - {a, b, _by_word(a), _by_word(b)}) >= CONTEXT
 
 
 def _kind(counts: Counter) -> str:
@@ -240,6 +259,36 @@ def _same_acronyms(names, kind_of):
                     yield a, anchor, b, other
 
 
+def _same_bodies(names, kind_of):
+    """Bodies named by what they are and the place they serve, the first in full or cut, the place
+    in any of the names the gazetteer gives its item ("Pemprov Sumbar", "Pemerintah Provinsi Sumatera
+    Barat"; "Pemprov DKI Jakarta", "Pemprov Jakarta"). "Pemkab Bogor" is not "Pemkot Bogor"."""
+    by_place: dict[str, list[tuple[str, str, str, str]]] = defaultdict(list)   # item → (head, its key, iri, name)
+    for iri in sorted(names):
+        if kind_of[iri] != "Organization" or IN_ARTICLE in iri:
+            continue
+        for _, anchor in _keys(names[iri]):
+            head, place = _head_and_place(anchor)
+            if place:
+                by_place[place].append((head, normalise(head), iri, anchor))
+    for _, members in sorted(by_place.items()):
+        for i, (head, key, a, anchor) in enumerate(members):
+            for other_head, other_key, b, other in members[:i]:
+                if a != b and (key == other_key or short_form_of(head, other_key) or short_form_of(other_head, key)):
+                    yield a, anchor, b, other
+
+
+def _head_and_place(anchor: str) -> tuple[str, str | None]:
+    """A body's name cut into the words before the place that ends it and that place's gazetteer
+    item: ("Pemprov", Q2772) for "Pemprov Sumbar"; no place when the gazetteer knows none."""
+    words = anchor.split()
+    for n in range(min(3, len(words) - 1), 0, -1):
+        rows = [r for r in gazetteer.load().lookup(" ".join(words[-n:])) if r.kind in PLACE_KINDS]
+        if rows:
+            return " ".join(words[:-n]), rows[0].qid
+    return anchor, None
+
+
 def _stems(name: str) -> str:
     """A name's words cut to their first five letters: "pemberantas" and "pemberantasan" begin alike."""
     return " ".join(word[:5] for word in name.split())
@@ -253,17 +302,17 @@ def _short_names(names, kind_of, documents):
     long_names: dict[str, set[str]] = defaultdict(set)                           # iri → its long names
     persons: dict[str, set[tuple[str, str]]] = defaultdict(set)                  # word → (full name, person iri)
     called: dict[str, set[str]] = defaultdict(set)                               # name → iris it names
-    starting: dict[str, set[tuple[str, str]]] = defaultdict(set)                 # 2 letters → (org's name, iri)
+    starting: dict[tuple, set[tuple[str, str]]] = defaultdict(set)              # (kind, 2 letters) → (name, iri)
     for iri, counts in names.items():
-        for key, _ in _keys(counts):
+        for key, anchor in _keys(counts):
             called[key].add(iri)
             words = [w for w in key.split() if w not in SKIP_WORDS]
             if len(words) < 2:
                 continue
             long_names[iri].add(key)
-            if kind_of[iri] == "Organization" and IN_ARTICLE not in iri:
-                starting[key[:2]].add((key, iri))
-            if kind_of[iri] == "Person":
+            if kind_of[iri] in CUT_KINDS and IN_ARTICLE not in iri:
+                starting[(kind_of[iri], key[:2])].add((key, iri))
+            if kind_of[iri] == "Person" and not TICKET.search(anchor):   # "Ahok - Djarot" is two people
                 for word in words:
                     persons[word].add((key, iri))
     near, context = _neighbours(documents), _neighbours(documents, kind_of)
@@ -283,11 +332,13 @@ def _short_names(names, kind_of, documents):
         if not found and kind == "Organization" and len(fits) > 1:   # "PKB" of a party and of a festival
             shared = {(long, t) for long, t in fits if _in_context(context(iri), context(t), iri, t)}
             found = _one(shared, "short form")
-        if not found and kind == "Organization" and not anchor.isupper():    # "Kemensos" of another article
-            found = _short_form(kind, anchor, key, {(long, t) for long, t in starting[key[:2]]
+        if not found and kind in CUT_KINDS and not anchor.isupper():    # "Kemensos", "Jakut" of another article
+            found = _short_form(kind, anchor, key, {(long, t) for long, t in starting[(kind, key[:2])]
                                                     if t != iri and long[:3] == key[:3]}, "unique short form")
             if found and len(documents[found[1]]) < len(documents[iri]):    # "Polri" is not Polda Riau's
                 found = None
+            if found and kind == "Place" and not _in_context(context(iri), context(found[1]), iri, found[1]):
+                found = None     # a place's own name may look cut: Sumba is no Sumatera Barat
         if not found and kind == "Person":      # an article's Agus, or the one-name node of earlier loads
             found = _word_of_a_name(iri, key, persons, context) or \
                 _nickname(key, {(long, t) for t in candidates & mine for long in long_names[t]})

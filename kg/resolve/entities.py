@@ -41,6 +41,7 @@ from kg.vocab import article_entity_iri, entity_iri
 GROUPS = {phrase: (key, label) for phrase, key, label in read_table("groups.tsv")}
 SHORT = language().json("short_forms.json")
 SKIP_WORDS = set(SHORT["skip_words"])
+HEAD_WORDS = set(SHORT["head_words"])
 WORD_PREFIXES = sorted(SHORT["word_prefixes"], key=len, reverse=True)
 PLAIN_WORDS = set(read_list("given_names.txt")) | set(read_list("common_words.txt"))
 HOME_COUNTRY = read_list("home_country.txt")[0]
@@ -183,13 +184,16 @@ def may_be_short_form(anchor: str) -> bool:
 
 def short_form_of(anchor: str, long: str) -> bool:
     """Is ``anchor``, as written, cut from the normalised long name: its initials ("KPK"), or
-    pieces of two letters or more from the start of each word ("Kemenkeu")?"""
+    pieces of two letters or more from the start of each word ("Kemenkeu"), with or without the
+    head word that opens the name ("Kominfo", Kementerian Komunikasi dan Informatika)?"""
     short = normalise(anchor)
     words = [w for w in long.split() if w not in SKIP_WORDS]
     if len(words) < 2:
         return False
     if anchor.isupper():
         return "".join(w[0] for w in words) == short
+    if words[0] in HEAD_WORDS and len(words) > 2 and short_form_of(anchor, long.split(" ", 1)[1]):
+        return True
     return long[:2] == short[:2] and cut_from(short, tuple(long.split()), True, 2)
 
 
