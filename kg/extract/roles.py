@@ -32,6 +32,8 @@ FACILITIES = [parse_phrase(p) for p in DATA["facility_nouns"]]
 NOMINAL_BARE = set(DATA["nominal_bare"])
 PRONOUNS = set(DATA["statements"]["pronouns"])
 ANTECEDENT_KINDS = {pronoun: set(kinds.split(",")) for pronoun, kinds in language().table("pronouns.tsv")}
+CLITIC_KINDS = {p[1:]: kinds for p, kinds in ANTECEDENT_KINDS.items() if p.startswith("-")}   # "-nya"
+OWNER_ACTS = {"ArmedClash", "Bombing", "PolicyMeasure"}    # "serangannya", "putusannya": its owner acts
 KIN = set(language().json("names.json")["kin"])
 PERFECT = set(WORDS["perfect"])
 COORDINATION = set(WORDS["coordination"])
@@ -51,6 +53,7 @@ PLACE_PHRASES = set(WORDS["locative_cases"]) - OBJECT_PREPOSITIONS     # "di X",
 DEMONSTRATIVES = set(WORDS["demonstratives"])
 PHRASE_REACH = 4     # words of a noun phrase between a preposition and the name it holds: "di grup Facebook"
 PHRASE_WORDS = {"NOUN", "ADJ", "DET", "PROPN"}     # the parse's tags of those words
+SENTENCE_ENDS = {".", "?", "!"}     # inside a quote the sentence splitter keeps whole
 
 
 def _in_phrase(sent: Sent, mi: int, words: set[str], stop: int = 0) -> bool:
@@ -135,12 +138,37 @@ def _coordinated_right(sent: Sent, mi: int, limit: int) -> list[int]:
     return out
 
 
+def _body_of(sent: Sent, mi: int) -> int:
+    """The body a group noun belongs to, named right after it ("oleh majelis hakim PN Jakarta Utara": the
+    court), else the mention itself."""
+    if sent.kind(mi) == "Group" and _in_title(sent, mi):
+        return sent.toks[sent.last_tok[mi] + 1].mention
+    return mi
+
+
+def _office_of_person_after(sent: Sent, mi: int) -> bool:
+    """A body or place that ends a noun phrase of office set off before a person ("menahan mantan Sekretaris
+    Jenderal Kementerian Energi, Waryono Karno", "menangkap wakil ketua Partai X, Y"): the person is meant,
+    the name only says where they served, and is not whom the verb befalls."""
+    before, after = sent.first_tok[mi] - 1, sent.last_tok[mi] + 1
+    if sent.kind(mi) == "Person" or sent.parse is None or before < 0 or after + 1 >= len(sent.toks):
+        return False
+    other = sent.toks[after + 1].mention
+    return sent.toks[after].text == "," and other is not None and sent.kind(other) == "Person" \
+        and sent.toks[before].mention is None and sent.parse.pos[before] in ("NOUN", "PROPN")
+
+
 def _in_title(sent: Sent, mi: int) -> bool:
     """The name is a piece of the title of the person named right after it: "Ketua MPR Zulkifli Hasan",
-    "Menteri Luar Negeri AS Rex Tillerson"; that person is the actor, the body only their affiliation."""
+    "Menteri Luar Negeri AS Rex Tillerson"; that person is the actor, the body only their affiliation.
+    So is a group noun before the body it belongs to: "majelis hakim Pengadilan Negeri Bandung" names
+    the court."""
     j = sent.last_tok[mi] + 1
     other = sent.toks[j].mention if j < len(sent.toks) else None
-    return sent.kind(mi) != "Person" and other is not None and other != mi and sent.kind(other) == "Person"
+    if other is None or other == mi:
+        return False
+    return sent.kind(mi) != "Person" and sent.kind(other) == "Person" \
+        or sent.kind(mi) == "Group" and sent.kind(other) == "Organization"
 
 
 def _active_verb(sent: Sent, j: int) -> bool:
@@ -233,11 +261,37 @@ def _antecedent(sent: Sent, start: int) -> list[int]:
     kinds = ANTECEDENT_KINDS.get(sent.toks[0].low)
     if not kinds or sent.index == 0 or any(t.low in PRONOUNS for t in sent.toks[1:start]):
         return []
-    before: dict[str, int] = {}
-    for mi, m in enumerate(sent.ext.mentions):
-        if m.sentence == sent.index - 1 and sent.kind(mi) in kinds:
-            before.setdefault(m.text.lower(), mi)
-    return list(before.values()) if len(before) == 1 else []
+    return _only_one(sent, _of_sentence_before(sent), kinds)
+
+
+def _of_sentence_before(sent: Sent) -> list[int]:
+    return [mi for mi, m in enumerate(sent.ext.mentions) if m.sentence == sent.index - 1]
+
+
+def _only_one(sent: Sent, mentions: list[int], kinds: set[str]) -> list[int]:
+    """The only actor of ``kinds`` among ``mentions`` (its repeats count once); nobody when they name two."""
+    found: dict[str, int] = {}
+    for mi in mentions:
+        if sent.kind(mi) in kinds:
+            found.setdefault(sent.mention(mi).text.lower(), mi)
+    return list(found.values()) if len(found) == 1 else []
+
+
+def _owner(sent: Sent, hit: Hit) -> list[int]:
+    """Whom the clitic pronoun of a noun trigger points back to (pronouns.tsv): the only person named
+    before it in the sentence ("Pengakuan Agus ... berbuah pemecatannya"), else, when the sentence names
+    nobody before it, the only one the sentence before names. Nobody past a pronoun, which may stand for
+    someone else ("Dia membandingkan dengan putusannya"); a quote's sentences end at their full stop."""
+    word = sent.toks[hit.end - 1].low
+    kinds = next((k for clitic, k in CLITIC_KINDS.items() if word.endswith(clitic) and len(word) > len(clitic) + 2),
+                 None)
+    start = next((j + 1 for j in range(hit.start - 1, -1, -1) if sent.toks[j].text in SENTENCE_ENDS), 0)
+    if kinds is None or any(t.low in PRONOUNS for t in sent.toks[start:hit.start]):
+        return []
+    before = [sent.toks[j].mention for j in range(start, hit.start) if sent.toks[j].mention is not None]
+    if any(sent.kind(mi) in kinds for mi in before):
+        return _only_one(sent, before, kinds)
+    return _only_one(sent, _of_sentence_before(sent), kinds) if sent.index > 0 and start == 0 else []
 
 
 def _says_done(sent: Sent, j: int, start: int) -> bool:
@@ -306,8 +360,9 @@ def _agent_after(sent: Sent, end: int, limit: int) -> list[int]:
                 r for r, f in sent.toks[j].forms if f == "di"):
             return []
         j += 1
-    if j < limit and sent.toks[j].mention is not None and sent.kind(sent.toks[j].mention) in ACTOR_KINDS | {"Place"}:
-        return _coordinated_right(sent, sent.toks[j].mention, limit)
+    mi = _body_of(sent, sent.toks[j].mention) if j < limit and sent.toks[j].mention is not None else None
+    if mi is not None and sent.kind(mi) in ACTOR_KINDS | {"Place"}:
+        return _coordinated_right(sent, mi, limit)
     return []
 
 
@@ -338,9 +393,13 @@ def event_roles(sent: Sent, hit: Hit) -> tuple[list[int], list[int], list[int]]:
             agents, participants = agents + participants, []      # "serangan udara Amerika Serikat"
         if hit.cls in GATHERINGS and not (agents or participants):
             participants = _fronted_subject(sent, hit, PREPOSITIONS)
+        if not (agents or targets or participants):
+            agents, targets = _owned(sent, hit)
     else:
         agents = _subject_or_antecedent(sent, hit.start) or _shared_subject(sent, hit, hit.start)
         targets = _own(sent, object_after(sent, hit.end, hi), _own_words(sent, hit.end, hi))
+        if hit.cls not in OBJECT_PARTICIPANT:       # one met the party of "Ketua Partai X, Y"; one arrests Y only
+            targets = [mi for mi in targets if not _office_of_person_after(sent, mi)]
     found = sent.dependents(hit.start, hit.end)
     if found is not None and not nominal:
         subjects = _parsed_actors(sent, hit, found.subjects + found.passive_subjects)
@@ -355,6 +414,15 @@ def event_roles(sent: Sent, hit: Hit) -> tuple[list[int], list[int], list[int]]:
     return agents, targets, participants
 
 
+def _owned(sent: Sent, hit: Hit) -> tuple[list[int], list[int]]:
+    """(agents, targets) from a noun trigger's clitic owner: the one it befalls ("pemecatannya": his
+    dismissal), the one who acts for an attack or a measure ("putusannya") and where the clitic stands on
+    a later word, the trigger verb's object ("pengunduran dirinya": he resigned himself)."""
+    owner = _owner(sent, hit)
+    acts = hit.cls in OWNER_ACTS or hit.end - hit.start > 1
+    return (owner, []) if acts else ([], owner)
+
+
 def _object_of_verb(sent: Sent, hit: Hit) -> bool:
     """A bare casualty word right after an active verb is that verb's object ("Tersangka membacok korban"): the
     verb's subject hurt the victims, it is not among them."""
@@ -364,7 +432,7 @@ def _object_of_verb(sent: Sent, hit: Hit) -> bool:
 def _parsed_actors(sent: Sent, hit: Hit, tokens: list[int]) -> list[int]:
     """The actors the parse hangs under the trigger, but for a speaker it reaches across a verb of saying
     and a name that only says whose relative the actor is."""
-    return [mi for mi in _parse_mentions(sent, tokens, ACTOR_KINDS)
+    return [_body_of(sent, mi) for mi in _parse_mentions(sent, tokens, ACTOR_KINDS)
             if not _across_speech(sent, hit, mi) and not _kin_of(sent, mi)]
 
 
@@ -484,8 +552,8 @@ def event_places(sent: Sent, hit: Hit) -> list[int]:
         sent.preceded_by(mi, DESTINATIONS) and (moving or _sent_there(sent, sent.first_tok[mi])))
         and not _said_at(sent, hit, mi) and not _described(sent, hit, mi)]
     in_clause = [mi for mi in locative if lo <= sent.first_tok[mi] < hi]
-    fronted = lo == 1 and sent.toks[0].low in BREAKS - SAME_TIME    # "Sebelum melakukan penangkapan, ..."
-    found = in_clause or [mi for mi in locative if not fronted and sent.linked(sent.first_tok[mi], start)] \
+    found = in_clause or [mi for mi in locative if not _across_fronted(sent, lo, mi)
+                          and sent.linked(sent.first_tok[mi], start)] \
         or [mi for mi in locative if _in_cause(sent, hit, hi, mi) or _before_result(sent, hit, mi)] \
         or [mi for mi in locative if _scene(sent, mi)]
     dependents = sent.dependents(hit.start, hit.end)
@@ -494,6 +562,16 @@ def event_places(sent: Sent, hit: Hit) -> list[int]:
     places = [t for t in dependents.places
               if moving or arguments.case_word(sent.parse, t) not in DESTINATIONS or _sent_there(sent, t)]
     return [mi for mi in _parse_mentions(sent, places, {"Place"}) if not _said_at(sent, hit, mi)]
+
+
+def _across_fronted(sent: Sent, lo: int, mi: int) -> bool:
+    """The sentence opens with a clause of another time ("Sebelum ..., "), and of the trigger's clause (starting
+    at token ``lo``) and the place one stands in it, the other not: in "Sebelum melakukan penangkapan,
+    penyidik menggeledah kantor di X" X is not where the arrest was, in "Sebelum Miryam bersaksi di persidangan
+    X, Anton menemui Miryam" the court is not where they met."""
+    if sent.toks[0].low not in BREAKS - SAME_TIME:
+        return False
+    return (lo == 1) != (sent.clause(sent.first_tok[mi])[0] == 1)      # token 0 is the clause word
 
 
 def _in_cause(sent: Sent, hit: Hit, hi: int, mi: int) -> bool:
