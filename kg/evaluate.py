@@ -252,9 +252,10 @@ def score_events(report: Report, doc_id: str, text: str, gold: list[dict], ext: 
     facts = [g for g in golds if g.asserted]
     _count_types(report, "asserted_types", facts, shown, _pair(ext, facts, shown))
     crisis = [e for e in shown if e.cls != "Statement"]
-    argued: dict[str, bool] = {}     # event IRI → whether any of its mentions in the article has an argument
+    argued: dict[str, bool] = {}     # event IRI → whether any of its mentions in the article has an argument:
+    # an actor, a place, a date the text gives, or a figure (the numeral and the noun it counts, issue 17)
     for e in crisis:
-        has = bool(e.agents or e.targets or e.participants or e.places or e.date)
+        has = bool(e.agents or e.targets or e.participants or e.places or e.date or e.figures)
         report.count("coverage", "events with an argument").add(int(has), 0, 1)
         argued[e.iri] = argued.get(e.iri, False) or has
     for has in argued.values():

@@ -67,6 +67,17 @@ def test_scores_on_a_tiny_gold(corpus):
         assert (s.tp, s.gold, s.pred) == (1, 1, 1), slot
 
 
+
+def test_a_figure_alone_is_an_argument_of_an_event_outside_statements(tmp_path):
+    """"Enam orang luka" says how many were hurt and nothing else: the figure is the event's argument."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "lima.txt").write_text("Sedikitnya enam orang luka-luka.\n", encoding="utf-8")
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "lima", "events": []}) + "\n", encoding="utf-8")
+    coverage = evaluate(gold, [docs], use_model=False).coverage["events with an argument"]
+    assert (coverage.tp, coverage.pred) == (1, 1)
+
 def test_cli_prints_tables_and_one_line_errors(corpus, monkeypatch):
     from kg.cli import cli
 
