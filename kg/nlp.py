@@ -63,6 +63,7 @@ DEGREES = set(NAMES["degrees"])
 UNITS = set(NAMES["units"])
 NOT_NAMES = set(NAMES["not_names"])
 THING_HEADS = set(NAMES["thing_heads"])
+WORK_WORDS = set(NAMES["work_words"])
 PRODUCT_WORDS = set(NAMES["product_words"])
 LIST_OPENERS, LIST_JOINERS = set(NAMES["list_openers"]), set(NAMES["list_joiners"])
 CLITIC = re.compile("(" + "|".join(NAMES["clitics"]) + ")$")     # "Tetaplah": "tetap" + "-lah"
@@ -351,10 +352,13 @@ class CrisisEntities:
         read it as something else: not inside a person's name the model reads ("Paul Kagame": Paul
         is a place in Minnesota too; "Barli Asmara"), and, when it is an everyday word ("Tak",
         "Para", "Berat"), only after a locative or a place cue or where the model reads a place, and
-        never right after a given name ("Ana Lima")."""
+        never right after a given name ("Ana Lima"); not where the model reads it alone as a person
+        (`_person_not_place`)."""
         if end - start > 1 or cls not in ("City", "Region", "Place"):
             return True
         if any(s <= start < e and e - s > 1 and label == "PER" for s, e, label in doc.user_data.get("model_ents", ())):
+            return False
+        if (start, end, "PER") in doc.user_data.get("model_ents", ()) and self._person_not_place(doc, start, end, cls):
             return False
         if not is_dictionary_word(doc[start].text):
             return True
@@ -363,6 +367,14 @@ class CrisisEntities:
             return False        # "kata Ana Lima": a surname
         return self._after_locative(doc, start) or \
             _model_says(doc, start, end, "LOC", default=not self._opens_sentence(doc, start))
+
+    def _person_not_place(self, doc: Doc, start: int, end: int, cls: str | None) -> bool:
+        """A one-word city, region or place of the gazetteer that the model reads alone as a person
+        is one where it opens a sentence or a clause before a lower-case word, as a subject does:
+        "Paul sadar ...", ", Paul sadar" (Paul is a region too); not after a word ("menuju Osaka",
+        "ke Paul") nor in an apposition ("ibu kota provinsi itu, Zahedan, dan")."""
+        return end - start == 1 and cls in ("City", "Region", "Place") and end < len(doc) and \
+            doc[end].text[:1].islower() and (self._opens_sentence(doc, start) or doc[start - 1].text == ",")
 
     def _after_locative(self, doc: Doc, i: int) -> bool:
         """A locative or a place cue stands right before token ``i`` ("di Asmara", "kota Hamilton")."""
@@ -398,10 +410,15 @@ class CrisisEntities:
             {s for s, _, label in doc.user_data.get("model_ents", ()) if label == "PER"} | \
             {s - 1 for _, s, _ in heads if s > 0 and doc[s - 1].lower_ in LIST_JOINERS and _capitalised(doc[s])}
         out = []
+        head_starts = {s for _, s, _ in heads}
         for _, start, head_end in heads:
             head = doc[start:head_end].text.lower()
+            if head in self.cue_heads and head_end in head_starts:
+                continue            # the name's own head reads it: "Fraksi Partai Demokrat"
             cls = self.org_heads[head]
             lower_head = doc[head_end - 1].text[:1].islower()
+            if lower_head and cls == "MediaOrganization" and start > 0 and doc[start - 1].lower_ in WORK_WORDS:
+                continue            # a show's title: "drama televisi Megutan"
             descriptor = (lower_head and cls in ("MediaOrganization", "Company")) or \
                 (head in self.cue_heads and (lower_head or not self._dictionary_words_after(doc, head_end)))
             name_start = end = head_end
@@ -418,7 +435,8 @@ class CrisisEntities:
                 if tok.text == "-" and end > name_start and end + 1 < len(doc) and not tok.whitespace_ and \
                         (_capitalised(doc[end + 1]) or doc[end + 1].is_digit):
                     end += 2          # "Khabar-24", "Asia-Pasifik"
-                elif self._person_after_portfolio(doc, name_start, end):
+                elif self._person_after_portfolio(doc, name_start, end, cls == "PoliticalParty"):
+                    out.append(Candidate(end, _name_end(doc, end, {}), "Person", TITLED))   # over the model's one name
                     break
                 elif short_form and not tok.text.isupper():
                     break
@@ -498,23 +516,25 @@ class CrisisEntities:
             end += 1
         return all(is_dictionary_word(t.text) for t in doc[pos:end])
 
-    def _person_after_portfolio(self, doc: Doc, name_start: int, pos: int) -> bool:
+    def _person_after_portfolio(self, doc: Doc, name_start: int, pos: int, party: bool) -> bool:
         """After an organisation's portfolio words ("Kementerian Dalam Negeri", "Bank Dunia", "Komisi
         I DPR"), two capitalised words that are no dictionary words or acronyms start a person's
         name ("... Josue Boji"), not more of the organisation's ("Universitas Gadjah Mada" has no
-        portfolio words before "Gadjah"); right after an acronym, one such word does ("Kementerian
+        portfolio words before "Gadjah"); so do they after a ``party``'s one-word name ("Fraksi
+        Hanura Linggom Toruan"); right after an acronym, one such word does ("Kementerian
         PANRB Suwardi": a name does not go on past its short form)."""
         def portfolio_word(text: str) -> bool:
             return is_dictionary_word(text) or text.lower() in self.org_words or text.isupper()
 
-        def name_word(text: str) -> bool:
+        def name_word(text: str) -> bool:      # not a word that opens a body: "Komisi III Dewan Rakyat"
             return text[:1].isupper() and not text.isupper() and not portfolio_word(text) and \
-                self.gazetteer.entity_class(text) is None
+                text.lower() not in self.org_heads and self.gazetteer.entity_class(text) is None
         if not (name_start < pos < len(doc) and name_word(doc[pos].text)):
             return False
         after_acronym = len(doc[pos - 1].text) > 1 and doc[pos - 1].text.isupper()
+        one_word_party = party and pos == name_start + 1 and doc[name_start].lower_ not in self.org_heads
         return after_acronym or pos < len(doc) - 1 and name_word(doc[pos + 1].text) and \
-            all(portfolio_word(t.text) for t in doc[name_start:pos])
+            (one_word_party or all(portfolio_word(t.text) for t in doc[name_start:pos]))
 
     def _organisation_tails(self, doc: Doc) -> list[Candidate]:
         """Capitalised words ending in an organisation's last word: "Hamburger SV",
@@ -769,8 +789,8 @@ class CrisisEntities:
             elif pos not in persons and affiliation is None and \
                     (self._office_word(doc[pos]) or self._before_unit(doc, pos, titles, taken)):
                 pos = role_end = _after_short_form(doc, pos + 1)
-            elif affiliation is None and (unit := self._model_unit_at(doc, pos)):
-                affiliation, pos = unit, _after_short_form(doc, unit[1])
+            elif unit := self._model_unit_at(doc, pos):      # "Ketua DPP Hanura Yuddy Chrisnandi"
+                affiliation, pos = affiliation or unit, _after_short_form(doc, unit[1])
             else:
                 break
         return role_end, affiliation, pos
@@ -929,7 +949,10 @@ class CrisisEntities:
                 continue
             if kind == "Person" and span.text in been_at:
                 kind = "Place"      # somewhere the article is "di Kashmir", the model's person "Kashmir" is a place
-            known = self.gazetteer.entity_class(span.text) or typed.get(span.text)
+            known = self.gazetteer.entity_class(span.text)
+            if kind == "Person" and self._person_not_place(doc, start, end, known):
+                known = None
+            known = known or typed.get(span.text)
             cls = known or ("Person" if self._given_name_first(span) else kind)
             if cls == "Person" and not known:
                 cls = self._organisation_shaped(span) or cls
@@ -1169,14 +1192,15 @@ def _capitalised(tok) -> bool:
 
 
 def _name_end(doc: Doc, pos: int, taken: dict) -> int:
-    """End of a run of 1-5 capitalised tokens (hyphens and particles allowed inside)."""
+    """End of a run of 1-5 capitalised tokens (hyphens and particles allowed inside; a hyphen
+    between spaces where the model reads one person across it: "Jean - Jacques Dozy")."""
     end = pos
     while end < len(doc) and end - pos < 6 and end not in taken:
         tok = doc[end]
         if _capitalised(tok):
             end += 1
-        elif tok.text == "-" and end + 1 < len(doc) and doc[end + 1].is_alpha and end > pos \
-                and not tok.whitespace_ and not doc[end - 1].whitespace_:
+        elif tok.text == "-" and end + 1 < len(doc) and doc[end + 1].is_alpha and end > pos and \
+                (not tok.whitespace_ and not doc[end - 1].whitespace_ or _model_person_across(doc, end)):
             end += 2
         elif tok.text.lower() in NAME_PARTICLES and end > pos and end + 1 < len(doc) and _capitalised(doc[end + 1]):
             end += 1
@@ -1259,6 +1283,11 @@ def _model_person_starts(doc: Doc, taken: dict | None = None) -> set[int]:
     rules ("Kepala Pelaksana BPBD Garut": the model's "Pelaksana BPBD" is no person)."""
     return {s for s, e, label in doc.user_data.get("model_ents", ())
             if label == "PER" and not (taken and any(i in taken for i in range(s, e)))}
+
+
+def _model_person_across(doc: Doc, i: int) -> bool:
+    """The model reads one person over the tokens either side of token ``i``."""
+    return any(s < i < e - 1 and label == "PER" for s, e, label in doc.user_data.get("model_ents", ()))
 
 
 def _model_says(doc: Doc, start: int, end: int, label: str, default: bool) -> bool:
