@@ -25,7 +25,7 @@ import click
 
 from kg.conll import KIND_OF_TAG, KINDS, read_gold
 from kg.lang import language
-from kg.nlp import read_table
+from kg.nlp.lexicon import read_table
 from kg.records import ENTITY_KIND
 
 UNSCORED = {"Group"}

@@ -258,7 +258,8 @@ def test_the_model_on_windows_finds_what_it_finds_on_the_whole_text():
     finds reading every word (long lower-case stretches are cut, a hyphenated name is kept)."""
     from spacy.tokens import Doc
 
-    from kg.nlp import load_pipeline, opens_name
+    from kg.nlp import load_pipeline
+    from kg.nlp.sentences import opens_name
 
     nlp = load_pipeline()
     text = ("Pemimpin Korea Utara Kim Jong-un mengatakan bahwa negaranya tidak akan pernah menyerah "

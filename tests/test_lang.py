@@ -51,7 +51,7 @@ def test_an_unknown_language_is_one_error_line_and_no_store(tmp_path):
     assert not (tmp_path / "s").exists()
 
 
-@pytest.mark.parametrize("path", ["kg/extract", "kg/nlp.py"])
+@pytest.mark.parametrize("path", ["kg/extract", "kg/nlp"])
 def test_no_indonesian_word_lists_are_left_in_the_code(path):
     """The trigger, title and function words live in the language folder, not in Python."""
     words = {"tewas", "ditangkap", "kepada", "terhadap", "pengunjuk", "juru"}

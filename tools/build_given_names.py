@@ -21,7 +21,7 @@ from pathlib import Path
 from kg import gazetteer
 from kg.conll import SPLITS, read_conll
 from kg.lang import language
-from kg.nlp import NAME_PARTICLES, date_words, is_dictionary_word, read_list
+from kg.nlp.lexicon import NAME_PARTICLES, date_words, is_dictionary_word, read_list
 
 OUT = language().file("given_names.txt")
 CENSUS_MIN_PERCENT = 0.01     # names at least this common among Americans (about 1,600 names)

@@ -8,7 +8,7 @@ from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 from spacy.tokens import Doc, Span
 
 from kg import gazetteer
-from kg.nlp import LIST_JOINERS, NAMES, THING_HEADS, read_table
+from kg.nlp.lexicon import LIST_JOINERS, NAMES, THING_HEADS, read_table
 from kg.records import ENTITY_KIND, Dateline, Mention, Sentence
 
 EVENT_WORDS = frozenset(NAMES["event_words"])

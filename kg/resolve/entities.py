@@ -34,7 +34,7 @@ from functools import lru_cache
 from kg import gazetteer
 from kg.gazetteer import normalise
 from kg.lang import language
-from kg.nlp import ROMAN, read_list, read_table
+from kg.nlp.lexicon import ROMAN, read_list, read_table
 from kg.records import ENTITY_KIND, ExtractedDocument, Mention
 from kg.vocab import article_entity_iri, entity_iri
 
