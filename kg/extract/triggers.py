@@ -68,6 +68,8 @@ MODALITY = DATA["modality"]
 MODALITY_CLITIC = DATA["modality_clitic"]
 CLAUSE_MODALITY = DATA["clause_modality"]
 THAT_AFTER = set(DATA["that_after"])
+SETTING = DATA["setting"]
+ALTERNATIVES = set(DATA["alternatives"])
 BY_SENSE = set(DATA["coref_by_sense"])
 
 
@@ -155,7 +157,9 @@ def is_nominal(voice: str) -> bool:
 def negation_modality(sent: Sent, start: int, end: int | None = None) -> tuple[bool, str | None]:
     """Read back from the trigger over light verbs and adverbs: 'belum akan menarik', 'mengancam akan menjatuhkan sanksi';
     then the rest of its clause for a condition, a question or a fear ('jika terjadi kerusuhan'); and after a noun
-    trigger ending at ``end``, the light verb it is the subject of ('Pelantikan ... rencananya akan dilakukan').
+    trigger ending at ``end``, the light verb it is the subject of ('Pelantikan ... rencananya akan dilakukan'), or the
+    main verb of the sentence it is the setting of ('dalam pertemuan itu X akan ...'). A negation before the first of
+    two alternatives denies the second ('tidak ada kerusakan maupun korban jiwa').
 
     A verb's modality (threat, promise, request ...) outranks the bare future 'akan' it governs."""
     negated, found = False, []
@@ -165,6 +169,8 @@ def negation_modality(sent: Sent, start: int, end: int | None = None) -> tuple[b
         two = f"{low} {sent.toks[j + 1].low}" if j + 1 < start else ""
         if low in NEGATION:
             negated = True
+        elif low in ALTERNATIVES:
+            j -= 1                            # "tidak ada kerusakan maupun korban": over the first alternative
         elif two in MODALITY:
             found.append(MODALITY[two])
         elif low in MODALITY:
@@ -177,7 +183,7 @@ def negation_modality(sent: Sent, start: int, end: int | None = None) -> tuple[b
     lo, hi = sent.clause(start)
     found += [CLAUSE_MODALITY[t.low] for t in sent.toks[lo:start] if t.low in CLAUSE_MODALITY and not _means_that(sent, t.i)]
     if end is not None:
-        found += _modality_after(sent, end, hi)
+        found += _modality_after(sent, end, hi) + _setting_modality(sent, start, end)
     specific = [m for m in found if m != "future"]
     return negated, (specific or found or [None])[0]
 
@@ -196,6 +202,21 @@ def _means_that(sent: Sent, i: int) -> bool:
     if CLAUSE_MODALITY[sent.toks[i].low] != "conditional" or i == 0:
         return False
     return sent.toks[i - 1].low in THAT_AFTER or is_speech(sent, i - 1)
+
+
+def _setting_modality(sent: Sent, start: int, end: int) -> list[str]:
+    """The modality of the main verb of a sentence whose setting a noun trigger is: "dalam pertemuan itu Golkar
+    kemungkinan akan meminta ..." tells of a meeting yet to be held. Only the trigger's demonstrative, the
+    subject's names or pronouns and modal words may stand between: any other word ends the search."""
+    if start == 0 or sent.toks[start - 1].low not in SETTING["prepositions"]:
+        return []
+    out = []
+    for tok in sent.toks[end:]:
+        if MODALITY.get(tok.low) in SETTING["modalities"]:
+            out.append(MODALITY[tok.low])
+        elif tok.mention is None and tok.low not in SETTING["skip"]:
+            break
+    return out
 
 
 def _modality_after(sent: Sent, end: int, hi: int) -> list[str]:
