@@ -4,8 +4,9 @@ Why: in crisis news, who claims a fact matters as much as the fact. A verb of
 saying names its speaker before it ("Boluarte mengatakan") or after it ("kata
 Boluarte"); "katanya" points back to the last speaker; a spokesperson speaks for
 a party ("Juru bicara Polri ..."); an outlet is the source when nobody speaks
-("dilansir dari BBC"). A speaker is stated only on evidence: when who speaks, or whom a pronoun
-points back to, is unclear, no statement is made rather than one with a wrong speaker.
+("dilansir dari BBC"); a noun of saying reports a statement ("pernyataan Menteri X").
+A speaker is stated only on evidence: when who speaks, or whom a pronoun points back
+to, is unclear, no statement is made rather than one with a wrong speaker.
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 
 from kg.extract.event_dates import DateRef, date_for
 from kg.extract.morphology import Phrases, parse_phrase
-from kg.extract.roles import ACTOR_KINDS, PRONOUNS, object_after, origin, subject_before
+from kg.extract.roles import ACTOR_KINDS, LOCATIVES, PRONOUNS, object_after, origin, subject_before
 from kg.extract.sentence import Sent, Tok
 from kg.extract.triggers import SAY_AFTER, SAY_BEFORE, SAY_NOT_AFTER, SAY_PRONOUN_VERBS, STATEMENTS, negation_modality
 from kg.lang import language
@@ -41,7 +42,7 @@ COMPLEMENTS = set(STATEMENTS["complements"])
 SAY_SHARED = Phrases([parse_phrase(p) for p in STATEMENTS["before_shared"]])
 TAGS = Phrases([parse_phrase(p) for p in STATEMENTS["tags"] + STATEMENTS["named_tags"]])
 NAMED_TAGS = Phrases([parse_phrase(p) for p in STATEMENTS["named_tags"]])
-TAG_AFTER = {",", '"', "”"}      # what a verb tagging a quote or an inserted clause follows
+TAG_AFTER = {",", '"', "”", "?", "!"}      # what a verb tagging a quote or an inserted clause follows
 CUES = language().json("speaker_cues.json")
 DISCOURSE_OPENERS = set(CUES["discourse_openers"])
 PASSIVE = CUES["passive_prefix"]
@@ -57,6 +58,8 @@ UNNAMED_SOURCES = set(CUES["unnamed_sources"])
 PLURAL_PRONOUNS = set(CUES["plural_pronouns"])
 NOT_SAYS = Phrases([parse_phrase(p) for p in CUES["not_says"]])
 SAYS_BEFORE = Phrases([parse_phrase(p) for p in CUES["says_before"]])
+PURPOSE = set(CUES["purpose"])
+SAYS_NOUNS = set(CUES["says_nouns"])
 PASSIVE_SAYS = Phrases([parse_phrase(p) for w in CUES["passive_says"] for p in (w, f"{w} oleh")])
 _QUOTE = re.compile(r"“([^”“]{2,})”|\"([^\"]{2,})[\"”]")
 
@@ -64,11 +67,13 @@ _QUOTE = re.compile(r"“([^”“]{2,})”|\"([^\"]{2,})[\"”]")
 @dataclass
 class Speech:
     """A verb of saying at tokens [start, end) and whom it names as speakers; ``pronoun``: "katanya", "kata dia".
-    No speakers and no pronoun: someone speaks whom the sentence does not name ("kata seorang warga")."""
+    No speakers and no pronoun: someone speaks whom the sentence does not name ("kata seorang warga").
+    ``nominal``: a noun of saying ("pernyataan Menteri X"), a statement the sentence reports, not one it quotes."""
     start: int
     end: int
     speakers: list[int]
     pronoun: bool
+    nominal: bool = False
 
 
 def find_speeches(sent: Sent) -> list[Speech]:
@@ -89,11 +94,15 @@ def find_speeches(sent: Sent) -> list[Speech]:
                 out.append(Speech(i, i + n, [], True))
                 continue
             _after_speech(sent, i, n, out, _tag_position(sent, i))
+        elif tok.low in SAYS_NOUNS:
+            if who := _said_by(sent, i + 1):
+                out.append(Speech(i, i + 1, who, False, nominal=True))
         elif (n := sent.any_phrase_at(i, PASSIVE_SAYS)) and not (i and sent.toks[i - 1].low == RELATIVE):
             _after_speech(sent, i, n, out, False, passive=True)     # "Hal itu disampaikan oleh X": X, a person
         elif (n := sent.any_phrase_at(i, SAY_BEFORE) or sent.any_phrase_at(i, SAYS_BEFORE)
               or sent.any_phrase_at(i, SAY_SHARED)) \
-                and not _bare_threat(sent, i, n) and not _unnamed_head(sent, i):
+                and not _bare_threat(sent, i, n) and not _unnamed_head(sent, i) \
+                and not (i and sent.toks[i - 1].low in PURPOSE):      # "untuk memastikan": to be done, not said
             if _described(sent, i):
                 out.append(Speech(i, i + n, [], True))
                 continue
@@ -124,6 +133,14 @@ def _after_speech(sent: Sent, i: int, n: int, out: list[Speech], unnamed: bool, 
         out.append(Speech(i, i + n, [], True))
     elif who or unnamed:
         out.append(Speech(i, i + n, who, False))
+
+
+def _said_by(sent: Sent, start: int) -> list[int]:
+    """The person a noun of saying ending at token ``start`` names as who said it: right after it, after
+    the person's own title only ("pernyataan Menteri Luar Negeri X")."""
+    mi = next((sent.toks[k].mention for k in range(start, min(start + OFFICE_WORDS, len(sent.toks)))
+               if sent.toks[k].mention is not None and sent.kind(sent.toks[k].mention) == "Person"), None)
+    return [mi] if mi is not None and _introduced(sent, start, mi) and not _hyphen_cut(sent, mi) else []
 
 
 def _relative_head(sent: Sent, who: list[int]) -> list[int]:
@@ -178,6 +195,7 @@ def _may_speak(sent: Sent, mi: int, verb: int) -> bool:
     sentence opens with, as the nearest name is likely that earlier verb's object; nor a town in an address."""
     j = sent.first_tok[mi]
     if _relative_named(sent, mi) or _cited(sent, mi) or sent.mention(mi).text.lower() in DOCUMENTS or \
+            sent.kind(mi) == "Place" and _located(sent, mi) or \
             any(t.low in CHANNELS for t in sent.toks[max(0, j - 2):j]) or \
             sent.kind(mi) != "Person" and j > 0 and sent.toks[j - 1].low in MEMBERS:
         return False
@@ -186,6 +204,16 @@ def _may_speak(sent: Sent, mi: int, verb: int) -> bool:
         return False        # an address: "Warga RT 3, Jatipadang, Jakarta Selatan, Fatimah mengatakan"
     return not _joined(sent, verb) or _opens_sentence(sent, mi) or \
         sent.first_tok[mi] > 0 and sent.toks[sent.first_tok[mi] - 1].text == ","
+
+
+def _located(sent: Sent, mi: int) -> bool:
+    """The place says where the speaker is ("Pimpinan gereja di Jerman dan Austria menyesalkan"): after
+    "di", or joined to a place that is."""
+    j = sent.first_tok[mi] - 1
+    while j > 0 and sent.toks[j].low in COORDINATORS | {","} and sent.toks[j - 1].mention is not None:
+        mi = sent.toks[j - 1].mention
+        j = sent.first_tok[mi] - 1
+    return sent.preceded_by(mi, LOCATIVES)
 
 
 def _joined(sent: Sent, verb: int) -> bool:
@@ -335,18 +363,23 @@ def _introduced(sent: Sent, start: int, mi: int) -> bool:
 
 def make_statements(sent: Sent, speeches: list[Speech], dates: list[DateRef], last_speakers: list[int],
                 events: list[Event], starts: dict[int, int], spoken: dict[int, list[int]]) -> tuple[list[Event], list[int]]:
-    """Statements of a sentence, one per speaker; ``spoken`` remembers whom each speaker speaks for,
-    so that "katanya" in the next sentence keeps it."""
+    """Statements of a sentence, one per speaker, and whom a "katanya" in the next sentence points back
+    to; ``spoken`` remembers whom each speaker speaks for, so that "katanya" keeps it. A speaker named
+    only by a noun of saying ("Tjahjo menilai pengakuan Agus ...") is that only when no person opens
+    the sentence (antecedent)."""
     out: list[Event] = []
     by_speaker: dict[int, Event] = {}
     quote = _quote(sent)
     all_speakers: list[int] = []
-    for sp in speeches:
+    quoting: list[int] = []
+    for sp in sorted(speeches, key=lambda sp: sp.nominal):     # a verb of saying names the statement first
         before = all_speakers or last_speakers      # "X mengatakan ... karena menurut dia ...": X
         speakers = sp.speakers or ([mi for mi in before if sent.kind(mi) != "Place"
                                     and not (sent.kind(mi) == "Person" and _plural(sent, sp))] if sp.pronoun
                                    else _named_again(sent, sp, last_speakers))
         for speaker in speakers:
+            if not sp.nominal:
+                quoting.append(speaker)
             if speaker in by_speaker:
                 continue
             tok = sent.toks[sp.start]
@@ -373,7 +406,7 @@ def make_statements(sent: Sent, speeches: list[Speech], dates: list[DateRef], la
                    and not _same_entity(sent, mi, all_speakers)]
         e.labels = [mi for mi in sent.mentions if sent.kind(mi) == "Group"
                     and sent.mention(mi).text.lower() in LABELS]
-    return out, all_speakers
+    return out, quoting or (antecedent(sent, [], all_speakers) if all_speakers else [])
 
 
 def _plural(sent: Sent, sp: Speech) -> bool:
@@ -466,7 +499,8 @@ def antecedent(sent: Sent, speeches: list[Speech], last: list[int]) -> list[int]
 
 def _opens_sentence(sent: Sent, mi: int) -> bool:
     """The mention is the sentence's subject: only its title and words that open a sentence stand before
-    it ("Sementara itu, Kapolres X"), or a description it is set off from ("Kuasa korban yang ..., X, ...")."""
+    it ("Sementara itu, Kapolres X"), or a description naming no other person it is set off from ("Kuasa
+    korban yang ..., X, ...", "Politisi senior Partai X, Y, ...")."""
     j, m = sent.first_tok[mi], sent.mention(mi)
     while j > 0 and _of_title(sent.toks[j - 1], m):
         j -= 1
@@ -474,8 +508,9 @@ def _opens_sentence(sent: Sent, mi: int) -> bool:
     if all(t.low in DISCOURSE_OPENERS or t.text == "," for t in head):
         return True
     after = sent.last_tok[mi] + 1      # one comma only: in "Mereka adalah A, B, X, ..." X is one of a list
-    return head[-1].text == "," and all(t.mention is None for t in head) and \
-        sum(t.text == "," for t in head) == 1 and after < len(sent.toks) and sent.toks[after].text == ","
+    return head[-1].text == "," and all(t.mention is None or sent.kind(t.mention) != "Person" for t in head) and \
+        sum(t.text == "," for t in head) == 1 and after + 1 < len(sent.toks) and sent.toks[after].text == "," \
+        and not sent.toks[after + 1].text[:1].isupper()      # nor in "petinggi partai A, X, B dan C"
 
 
 def _undergoes(sent: Sent, mi: int) -> bool:
