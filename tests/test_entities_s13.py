@@ -95,3 +95,12 @@ def test_a_shows_title_after_a_media_word_is_no_outlet(nlp):
         "Serial televisi Crash Landing ditayangkan stasiun televisi Munhwa di Seoul sejak 2019."))]
     assert ("Munhwa", "MediaOrganization") in found
     assert not [name for name, cls in found if cls == "MediaOrganization" and name.startswith("Crash")]
+
+
+def test_a_capitalised_group_word_after_a_given_name_is_no_crowd():
+    """"Sergio Massa" is a person's name: "Massa" is no crowd there, while lower-case "massa" is."""
+    from kg.nlp import load_pipeline
+    nlp = load_pipeline()
+    doc = nlp("Menteri Keuangan Argentina Sergio Massa mengatakan massa sudah bubar di Buenos Aires.")
+    assert [(e.text, e.label_) for e in doc.ents if e.label_ in ("Person", "Group")] == \
+        [("Sergio Massa", "Person"), ("massa", "Group")]

@@ -178,11 +178,16 @@ class CrisisEntities(Datelines, TitleReadings, OrganisationReadings):
         return bool(doc[i].is_sent_start)
 
     def _groups(self, doc: Doc) -> list[Candidate]:
-        """Collective actors; not a word of a rank ("jenderal polisi" is a person)."""
+        """Collective actors; not a word of a rank ("jenderal polisi" is a person), nor a capitalised
+        word that goes on a given name ("Sergio Massa" is a person, not "Sergio" and a crowd)."""
         ranked = {i for s, e in doc.user_data[TITLE_SPANS] if self.title_use[lower_words(doc[s:e])] == "rank"
                   for i in range(s, e)}
         return [Candidate(s, e, "Group", 2) for _, s, e in self.group_matcher(doc)
-                if not ranked.intersection(range(s, e))]
+                if not ranked.intersection(range(s, e)) and not self._surname(doc, s)]
+
+    def _surname(self, doc: Doc, i: int) -> bool:
+        """Token ``i`` is capitalised right after a capitalised given name: a name goes on."""
+        return i > 0 and capitalised(doc[i]) and capitalised(doc[i - 1]) and doc[i - 1].lower_ in self.given_names
 
     def _place_cues(self, doc: Doc) -> list[Candidate]:
         """The name after a place cue ("kota X", "Kecamatan X"), up to a person's given name
