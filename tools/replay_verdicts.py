@@ -5,8 +5,9 @@ how many wrong facts are gone and how many right ones are kept, kind by kind (do
 tests/test_judged.py asserts the wrong ones do not come back; this prints the whole picture.
 
 Usage: python tools/replay_verdicts.py VERDICTS.jsonl [--without OLDER.jsonl] [--kind speaker ...]
-           [--data ../shared/data/indosum-dev] [--show]
---without leaves out the verdicts whose key is in OLDER (e.g. the verdicts of one sample only).
+           [--data ../shared/data/indosum-dev] [--show] [--lost]
+--without leaves out the verdicts whose key is in OLDER (e.g. the verdicts of one sample only);
+--show lists the wrong facts still stated, --lost the right facts no longer stated.
 """
 from __future__ import annotations
 
@@ -37,6 +38,7 @@ def main() -> None:
     ap.add_argument("--kind", nargs="*", default=[])
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "indosum-dev")
     ap.add_argument("--show", action="store_true", help="list the wrong facts still stated")
+    ap.add_argument("--lost", action="store_true", help="list the right facts no longer stated")
     args = ap.parse_args()
     older = {r["key"] for r in read(args.without)} if args.without else set()
     rows = [r for r in read(args.verdicts) if r["key"] not in older and (not args.kind or r["kind"] in args.kind)]
@@ -58,6 +60,10 @@ def main() -> None:
         for r in rows:
             if r["verdict"] == "wrong" and r["key"] in stated:
                 print(f"  [{r['kind']}] {json.dumps(r['fields'], ensure_ascii=False)} ({r['why']}) «{r['sentence'][:120]}»")
+    if args.lost:
+        for r in rows:
+            if r["verdict"] == "right" and r["key"] not in stated:
+                print(f"  lost [{r['kind']}] {json.dumps(r['fields'], ensure_ascii=False)} «{r['sentence'][:120]}»")
 
 
 if __name__ == "__main__":
