@@ -25,7 +25,8 @@ from kg.records import Document, ExtractedDocument
 CONNECT_SECONDS = 10     # to reach a scheduler
 WORKER_SECONDS = 60      # for a first worker to join it
 RETRIES = 2              # a task that raised is tried again this many times
-WINDOW = 4               # chunks in flight per worker thread: enough to keep workers busy, memory flat
+WINDOW = 8               # chunks in flight per worker thread, as kg.pipeline.Workers: a bulk load
+                         # here leaves no worker idle, and memory stays flat
 
 
 def _distributed():
@@ -37,16 +38,18 @@ def _distributed():
 
 
 @contextmanager
-def connect(scheduler: str) -> Iterator:
+def connect(scheduler: str, warm_up: Callable[[], object] = lambda: None) -> Iterator:
     """A client of the cluster at ``tcp://HOST:PORT``, or of a local cluster of N worker processes
     (``local:N``) that lives as long as the build. Dask's own log lines (a lost scheduler,
-    retries) are kept out of the one error line a failed run prints."""
+    retries) are kept out of the one error line a failed run prints. ``warm_up`` loads what the
+    tasks need (the pipeline) in this process before a local cluster's workers are forked from it,
+    as kg.pipeline.Workers does: they share it instead of each importing and loading it again."""
     distributed = _distributed()
     logger = logging.getLogger("distributed")
     level = logger.level
     logger.setLevel(logging.CRITICAL)
     try:
-        with _client(distributed, scheduler) as client:
+        with _client(distributed, scheduler, warm_up) as client:
             try:
                 client.wait_for_workers(1, timeout=WORKER_SECONDS)
             except TimeoutError:
@@ -58,13 +61,18 @@ def connect(scheduler: str) -> Iterator:
 
 
 @contextmanager
-def _client(distributed, scheduler: str) -> Iterator:
+def _client(distributed, scheduler: str, warm_up: Callable[[], object]) -> Iterator:
+    import dask
+
     cluster = None
     try:
         if scheduler.startswith("local:"):
-            cluster = distributed.LocalCluster(n_workers=_local_workers(scheduler), threads_per_worker=1,
-                                               processes=True, dashboard_address=None,
-                                               silence_logs=logging.CRITICAL)
+            workers = _local_workers(scheduler)
+            warm_up()
+            # forked once loaded (a worker restarted after a crash is spawned afresh, Dask's default)
+            with dask.config.set({"distributed.worker.multiprocessing-method": "fork"}):
+                cluster = distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                                   dashboard_address=None, silence_logs=logging.CRITICAL)
             client = distributed.Client(cluster)
         else:
             client = distributed.Client(scheduler, timeout=CONNECT_SECONDS)

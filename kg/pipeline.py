@@ -252,7 +252,7 @@ def workers_for(jobs: int | None, use_model: bool, scheduler: str | None) -> Ite
         return
     from kg import cluster
 
-    with cluster.connect(scheduler) as client:
+    with cluster.connect(scheduler, lambda: nlp.load_pipeline(use_model)) as client:
         yield cluster.ClusterWorkers(client, use_model, scheduler, extract_documents)
 
 
