@@ -21,7 +21,9 @@ from kg.lang import language
 DATA = language().json("triggers.json")
 TALLIED = set(DATA["tallied"])
 PERFECT = set(language().json("function_words.json")["perfect"])
-ANCHOR_FOLLOWS = set(language().json("dates.json")["anchor_follows"])
+DATES = language().json("dates.json")
+ANCHOR_FOLLOWS = set(DATES["anchor_follows"])
+WEEKDAYS = set(DATES["weekdays"])
 _SENTINEL = date(2000, 1, 1)        # a fake anchor: tells anchored phrases ("sehari kemudian") apart
 
 
@@ -40,7 +42,8 @@ class DateRef:
 
 def sentence_dates(sent: Sent, published: date | None) -> list[DateRef]:
     """The date phrases of a sentence; an anchored one ("sehari kemudian") with the days it counts; a
-    quote's "hari ini", "kemarin", "Senin lalu" counted from the day the article gives a speech."""
+    quote's "hari ini", "kemarin", "Senin lalu" counted from the day the article gives a speech; the
+    writer's "hari ini" is the weekday and date the sentence spells out ("hari ini, Selasa (14/11)")."""
     s = sent.s
     quoted = quoted_tokens(sent)
     plain = find_dates(s.text, published, offset=s.begin)
@@ -50,10 +53,13 @@ def sentence_dates(sent: Sent, published: date | None) -> list[DateRef]:
         spoken = speech_day(sent, published) or published
         again = {(d.begin, d.end): d for d in find_dates(s.text, spoken, offset=s.begin)}
         plain = [again[d.begin, d.end] if d.relative and quoted[sent.tok_at_char(d.begin)] else d for d in plain]
+    told = _told_day(plain, [quoted[sent.tok_at_char(d.begin)] for d in plain])
     out = []
     for d in plain:
         start = sent.tok_at_char(d.begin)
         ref = DateRef(start, d.text, d.date, d.kind, quoted=quoted[start])
+        if told and not ref.quoted and DATES["relative"].get(" ".join(d.text.lower().split())) == 0:
+            ref.date = told
         ref.said = ref.quoted and d.relative and d.date is not None and d.date == spoken
         other = probe.get((d.begin, d.end))
         if d.date is None and other is not None and other.date is not None:
@@ -61,6 +67,14 @@ def sentence_dates(sent: Sent, published: date | None) -> list[DateRef]:
             ref.follows = d.text.split()[-1].lower() in ANCHOR_FOLLOWS
         out.append(ref)
     return out
+
+
+def _told_day(plain, quoted: list[bool]) -> date | None:
+    """The day the writer spells out ("Selasa (14/11)"), if one: the day the sentence's own "hari ini"
+    means, which a paper of the next morning would otherwise count from its publication."""
+    days = {d.date for d, q in zip(plain, quoted) if not q and not d.relative and d.date and d.kind == "event"
+            and any(w in WEEKDAYS for w in d.text.split())}
+    return days.pop() if len(days) == 1 else None
 
 
 def date_for(sent: Sent, dates: list[DateRef], start: int, cls: str) -> DateRef | None:

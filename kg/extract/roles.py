@@ -17,6 +17,7 @@ from kg.lang import language
 
 DATA = language().json("triggers.json")
 WORDS = language().json("function_words.json")
+CALENDAR = {w.lower() for w in language().json("dates.json")["weekdays"]} | set(language().json("dates.json")["months"])
 ACTOR_KINDS = {"Person", "Organization", "Group"}
 OBJECT_PARTICIPANT = {"MilitaryDeployment", "Protest", "Meeting", "ArmedClash"}
 ATTACKS = {"ArmedClash", "Bombing", "ViolenceAgainstCivilians"}     # "serangan militer Irak": the name after attacks
@@ -160,15 +161,26 @@ def _office_of_person_after(sent: Sent, mi: int) -> bool:
 
 def _in_title(sent: Sent, mi: int) -> bool:
     """The name is a piece of the title of the person named right after it: "Ketua MPR Zulkifli Hasan",
-    "Menteri Luar Negeri AS Rex Tillerson"; that person is the actor, the body only their affiliation.
+    "Menteri Luar Negeri AS Rex Tillerson"; that person is the actor, the body only their affiliation,
+    even when the recogniser missed the person.
     So is a group noun before the body it belongs to: "majelis hakim Pengadilan Negeri Bandung" names
     the court."""
     j = sent.last_tok[mi] + 1
     other = sent.toks[j].mention if j < len(sent.toks) else None
+    if other is None and sent.kind(mi) == "Organization":
+        return _unnamed_person_at(sent, j)
     if other is None or other == mi:
         return False
     return sent.kind(mi) != "Person" and sent.kind(other) == "Person" \
         or sent.kind(mi) == "Group" and sent.kind(other) == "Organization"
+
+
+def _unnamed_person_at(sent: Sent, j: int) -> bool:
+    """Two capitalised words the parse reads as a name but no mention holds ("Penyidik KPK Novel Baswedan
+    disiram"): a person the recogniser missed, whose title the body before them belongs to."""
+    words = sent.toks[j:j + 2]
+    return len(words) == 2 and sent.parse is not None and sent.parse.pos[j] == "PROPN" and all(
+        t.mention is None and t.text[:1].isupper() and t.text[1:].islower() and t.low not in CALENDAR for t in words)
 
 
 def _active_verb(sent: Sent, j: int) -> bool:
@@ -331,9 +343,12 @@ def _opens_clause(sent: Sent, mi: int) -> bool:
 
 
 def object_after(sent: Sent, end: int, limit: int, prefer_person: bool = False) -> list[int]:
-    """First actor after token ``end`` in the clause (up to ``limit``), with coordinated ones."""
+    """First actor after token ``end`` in the clause (up to ``limit``) and before a quote's full stop, with
+    coordinated ones."""
     found = []
     for j in range(end, limit):
+        if sent.toks[j].text in SENTENCE_ENDS:
+            break
         mi = sent.toks[j].mention
         if mi is None or sent.first_tok[mi] != j:
             continue
@@ -350,6 +365,23 @@ def object_after(sent: Sent, end: int, limit: int, prefer_person: bool = False) 
         if persons:
             return [persons[0]]
     return _coordinated_right(sent, found[0], limit)
+
+
+def _named_after(sent: Sent, mi: int) -> int:
+    """The person a group noun's phrase is set off before, between commas ("hakim perempuan Muslim, Hana
+    Khatib, untuk ..."), else the group: the person is the one meant."""
+    if sent.kind(mi) != "Group":
+        return mi
+    for j in range(sent.last_tok[mi] + 1, min(len(sent.toks) - 1, sent.last_tok[mi] + 1 + PHRASE_REACH)):
+        tok = sent.toks[j]
+        if tok.text == ",":
+            other = sent.toks[j + 1].mention
+            after = sent.last_tok[other] + 1 if other is not None else len(sent.toks)
+            set_off = after < len(sent.toks) and sent.toks[after].text in {","} | SENTENCE_ENDS
+            return other if other is not None and sent.kind(other) == "Person" and set_off else mi
+        if tok.mention is not None or tok.low in PREPOSITIONS or tok.low in BREAKS:
+            return mi
+    return mi
 
 
 def _agent_after(sent: Sent, end: int, limit: int) -> list[int]:
@@ -373,9 +405,14 @@ def event_roles(sent: Sent, hit: Hit) -> tuple[list[int], list[int], list[int]]:
     agents, targets, participants = [], [], []
     passive = hit.voice in ("di", "ter") or (hit.cls == "Casualties" and hit.voice == "bare")
     nominal = is_nominal(hit.voice) or hit.voice == "bare" and sent.toks[hit.start].low in NOMINAL_BARE
+    light = _passive_light(sent, hit, nominal)
     if hit.voice == "di":
         targets = _subject_or_antecedent(sent, hit.start, across_verbs=False) or _shared_subject(sent, hit, hit.start)
         agents = _agent_after(sent, hit.end, hi)
+    elif light is not None:
+        targets = _subject_or_antecedent(sent, light, across_verbs=False)
+        agents = next((_agent_after(sent, k, hi) for k in range(hit.end, hi)
+                       if sent.toks[k].low == AGENT_PREPOSITION), [])
     elif passive:
         targets = [] if _object_of_verb(sent, hit) else _subject_or_antecedent(sent, hit.start, across_verbs=False)
     elif nominal:
@@ -397,11 +434,12 @@ def event_roles(sent: Sent, hit: Hit) -> tuple[list[int], list[int], list[int]]:
             agents, targets = _owned(sent, hit)
     else:
         agents = _subject_or_antecedent(sent, hit.start) or _shared_subject(sent, hit, hit.start)
-        targets = _own(sent, object_after(sent, hit.end, hi), _own_words(sent, hit.end, hi))
+        objects = _own(sent, object_after(sent, hit.end, hi), _own_words(sent, hit.end, hi))
+        targets = [_named_after(sent, mi) for mi in objects]
         if hit.cls not in OBJECT_PARTICIPANT:       # one met the party of "Ketua Partai X, Y"; one arrests Y only
             targets = [mi for mi in targets if not _office_of_person_after(sent, mi)]
     found = sent.dependents(hit.start, hit.end)
-    if found is not None and not nominal:
+    if found is not None and not nominal and light is None:
         subjects = _parsed_actors(sent, hit, found.subjects + found.passive_subjects)
         if passive:
             targets = targets or subjects
@@ -412,6 +450,16 @@ def event_roles(sent: Sent, hit: Hit) -> tuple[list[int], list[int], list[int]]:
     if hit.cls in OBJECT_PARTICIPANT:
         participants, targets = targets + participants, []
     return agents, targets, participants
+
+
+def _passive_light(sent: Sent, hit: Hit, nominal: bool) -> int | None:
+    """The passive verb a noun trigger is the object of ("Terdakwa X dijatuhi vonis ... oleh majelis hakim"):
+    its subject is whom the measure befalls, the name after "oleh" the one who acts, and the phrase after the
+    noun no target."""
+    j = hit.start - 1
+    if not (nominal or hit.voice == "bare") or j < 0 or hit.cls in OBJECT_PARTICIPANT or not _verb(sent, j, "di"):
+        return None
+    return j
 
 
 def _owned(sent: Sent, hit: Hit) -> tuple[list[int], list[int]]:
@@ -430,10 +478,11 @@ def _object_of_verb(sent: Sent, hit: Hit) -> bool:
 
 
 def _parsed_actors(sent: Sent, hit: Hit, tokens: list[int]) -> list[int]:
-    """The actors the parse hangs under the trigger, but for a speaker it reaches across a verb of saying
-    and a name that only says whose relative the actor is."""
+    """The actors the parse hangs under the trigger, but for a speaker it reaches across a verb of saying,
+    a name that only says whose relative the actor is and a body in a person's title."""
     return [_body_of(sent, mi) for mi in _parse_mentions(sent, tokens, ACTOR_KINDS)
-            if not _across_speech(sent, hit, mi) and not _kin_of(sent, mi)]
+            if not _across_speech(sent, hit, mi) and not _kin_of(sent, mi)
+            and not (sent.kind(mi) == "Organization" and _in_title(sent, mi))]
 
 
 def _instrument_of(sent: Sent, start: int) -> list[int]:
