@@ -72,6 +72,8 @@ class CrisisEntities(Datelines, TitleReadings, OrganisationReadings):
         self.locatives = set(read_list("locative_words.txt"))
         self.speech_verbs = set(read_list("speech_verbs.txt"))
         self.openers = set(read_list("sentence_openers.txt"))
+        self.tag_verbs = {verb for verb in LANG.json("triggers.json")["statements"]["after"] if verb.isalpha()}
+        self.name_enders = set(read_list("name_enders.txt"))
         self.function_openers = (self.openers | spacy.util.get_lang_class(LANG.spacy_lang).Defaults.stop_words) - \
             self.given_names        # "Baik", "Kalau" opening a sentence: no word of the name after them
         self.common_words = common_words()
@@ -100,6 +102,7 @@ class CrisisEntities(Datelines, TitleReadings, OrganisationReadings):
         candidates += self._place_cues(doc)
         candidates += self._speakers(doc, candidates)
         candidates += self._appositive_speakers(doc, candidates)
+        candidates += self._tagged_names(doc, candidates)
         candidates += self._model_spans(doc, candidates, heads, things)
         candidates += self._given_name_persons(doc, gaz_spans)
         candidates = outside(candidates, datelines)

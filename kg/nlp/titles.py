@@ -16,6 +16,8 @@ from kg.nlp.spans import (
     Candidate, after_short_form, capitalised, capitalised_run_end, lower_words, model_person_starts,
     model_says)
 
+QUOTE_ENDS = {",", '"', "”", "'"}   # what stands before a verb of saying that tags a quote
+
 
 class TitleReadings:
     """Methods of the entity component (kg.nlp.entities.CrisisEntities) that read titles,
@@ -285,6 +287,27 @@ class TitleReadings:
                 role, start = doc[start:title_at[start]].text, title_at[start]
             if tok.i - start >= 2:
                 out.append(Candidate(start, tok.i, "Person", 2, role=role))
+        return out
+
+    def _tagged_names(self, doc: Doc, others: list[Candidate]) -> list[Candidate]:
+        """One capitalised word right after a verb of saying that tags a quote or clause (", kata
+        Zaenal,", ", ujar Yuddy di ...") names its speaker, a person: the tag leaves room for no
+        other reading. A word read otherwise, a place, an organisation's word, a month or weekday,
+        a common word, a title or an acronym stays what it is."""
+        taken = {i for c in others for i in range(c.start, c.end)}
+        texts = doc.user_data[TEXTS]
+        out = []
+        for i in range(2, len(doc)):
+            tok = doc[i]
+            low = texts[i].lower()
+            if texts[i - 1] not in self.tag_verbs or texts[i - 2] not in QUOTE_ENDS or i in taken or \
+                    not capitalised(tok) or tok.text.isupper() or \
+                    (i + 1 < len(doc) and texts[i + 1].lower() not in self.name_enders):
+                continue
+            if low in self.common_words or low in self.date_words or low in self.org_heads or \
+                    (low,) in self.title_use or tok.text in self.demonyms or self.gazetteer.entity_class(tok.text):
+                continue
+            out.append(Candidate(i, i + 1, "Person", 1))
         return out
 
     def _appositive_speakers(self, doc: Doc, others: list[Candidate]) -> list[Candidate]:
