@@ -3,8 +3,10 @@
 Why: extraction quality is measured, and a change that loses it must show in CI. The gold
 (docs/GOLD.md, version 2) annotates 40 IndoSum articles that guided this project's rules (dev),
 20 drawn and annotated later (test, measured after changes more than once: worn) and 20 more
-drawn in session 11 and annotated before the extractor ran on them (test2), and 30 pseudo-articles of
-idner-news-2k's test sentences annotated blind in session 12 (test3). Each floor is the figure reached
+drawn in session 11 and annotated before the extractor ran on them (test2), 30 pseudo-articles of
+idner-news-2k's test sentences annotated blind in session 12 (test3), and 30 of its train and dev
+sentences (shuffled there: pronoun speakers have no antecedent) annotated blind in session 13 (test4).
+Each floor is the figure reached
 when it was set (docs/QUALITY.md), less a few points of slack; raise it when the figure rises.
 """
 from __future__ import annotations
@@ -19,10 +21,11 @@ ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "gold"
 
 SETS = {   # name: (gold files, floors on asserted events: precision, recall)
-    "dev": (["real_a.jsonl", "real_b.jsonl"], 0.92, 0.71),
+    "dev": (["real_a.jsonl", "real_b.jsonl"], 0.92, 0.73),
     "test": (["real_test_a.jsonl", "real_test_b.jsonl"], 0.90, 0.56),
-    "test2": (["real_test2_a.jsonl", "real_test2_b.jsonl"], 0.94, 0.60),
-    "test3": (["real_test3_idner.jsonl"], 0.96, 0.61),
+    "test2": (["real_test2_a.jsonl", "real_test2_b.jsonl"], 0.94, 0.63),
+    "test3": (["real_test3_idner.jsonl"], 0.96, 0.76),
+    "test4": (["real_test4_idner.jsonl"], 0.85, 0.60),
 }
 
 
@@ -52,15 +55,15 @@ def test_asserted_events_keep_their_precision_and_recall(reports, name):
 @pytest.mark.parametrize("name", sorted(SETS))
 def test_articles_without_crisis_yield_almost_none(reports, name):
     """Sport, business, entertainment and other articles whose gold holds no crisis event."""
-    count = reports[name].coverage["crisis events where the gold has none"]
-    assert count.tp <= 1, f"{name}: {count.tp} crisis events in articles whose gold has none"
+    count = reports[name].coverage.get("crisis events where the gold has none")    # None: every article has one
+    assert count is None or count.tp <= 1, f"{name}: {count.tp} crisis events in articles whose gold has none"
 
 
 # --- identity: judged pairs (docs/GOLD.md; tools/eval_identity.py prints the same figures) ---------
 
 IDENTITY_FLOORS = {   # (precision, recall) reached in docs/QUALITY.md "Identity", less a few points
-    ("events", "dev"): (0.95, 0.15), ("events", "test"): (0.75, 0.08),
-    ("aliases", "dev"): (0.92, 0.55), ("aliases", "test"): (0.88, 0.50),
+    ("events", "dev"): (0.95, 0.24), ("events", "test"): (0.75, 0.12),
+    ("aliases", "dev"): (0.92, 0.62), ("aliases", "test"): (0.88, 0.50),
 }
 
 
