@@ -86,3 +86,9 @@ def test_elections_to_office_and_replacements_of_a_member(read):
                "Partai itu mengajukan pergantian antar waktu anggota parlemen Jose Reyes.", date(2022, 5, 2))
     changes = of(ext, "LeadershipChange")
     assert len(changes) == 3 and all(asserted(c) for c in changes)
+
+
+def test_rocket_fire_is_a_strike_from_afar_not_a_clash(read):
+    ext = read("Tembakan roket dari Suriah menghantam Dataran Tinggi Golan, tetapi tidak ada laporan korban.",
+               date(2014, 8, 24))
+    assert [e.cls for e in ext.events if e.cls != "Statement"] == ["Bombing"]
