@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from kg.extract.dates import find_dates
+from kg.extract.dates import WEEKDAYS, find_dates
 from kg.extract.sentence import Sent
 from kg.extract.triggers import is_speech
 from kg.lang import language
@@ -23,7 +23,6 @@ TALLIED = set(DATA["tallied"])
 PERFECT = set(language().json("function_words.json")["perfect"])
 DATES = language().json("dates.json")
 ANCHOR_FOLLOWS = set(DATES["anchor_follows"])
-WEEKDAYS = set(DATES["weekdays"])
 _SENTINEL = date(2000, 1, 1)        # a fake anchor: tells anchored phrases ("sehari kemudian") apart
 
 

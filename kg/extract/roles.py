@@ -14,10 +14,11 @@ from kg.extract.sentence import BREAKS, PUNCT_BREAKS, SAME_TIME, Sent
 from kg.extract.morphology import Phrases, parse_phrase
 from kg.extract.triggers import SAY_BEFORE, SKIP_BACK, Hit, governing_verb, is_nominal, is_speech
 from kg.lang import language
+from kg.nlp.lexicon import date_words
 
 DATA = language().json("triggers.json")
 WORDS = language().json("function_words.json")
-CALENDAR = {w.lower() for w in language().json("dates.json")["weekdays"]} | set(language().json("dates.json")["months"])
+CALENDAR = date_words()     # month and weekday names: "Selasa" after a name is when, not a surname
 ACTOR_KINDS = {"Person", "Organization", "Group"}
 OBJECT_PARTICIPANT = {"MilitaryDeployment", "Protest", "Meeting", "ArmedClash"}
 ATTACKS = {"ArmedClash", "Bombing", "ViolenceAgainstCivilians"}     # "serangan militer Irak": the name after attacks

@@ -297,11 +297,11 @@ class TitleReadings:
         taken = {i for c in others for i in range(c.start, c.end)}
         texts = doc.user_data[TEXTS]
         out = []
-        for i in range(2, len(doc)):
-            tok = doc[i]
-            low = texts[i].lower()
-            if texts[i - 1] not in self.tag_verbs or texts[i - 2] not in QUOTE_ENDS or i in taken or \
-                    not capitalised(tok) or tok.text.isupper() or \
+        for i in range(2, len(texts)):
+            if texts[i - 1] not in self.tag_verbs or texts[i - 2] not in QUOTE_ENDS or i in taken:
+                continue          # on texts first: a Token object costs more than the test, on every token
+            tok, low = doc[i], texts[i].lower()
+            if not capitalised(tok) or tok.text.isupper() or \
                     (i + 1 < len(doc) and texts[i + 1].lower() not in self.name_enders):
                 continue
             if low in self.common_words or low in self.date_words or low in self.org_heads or \
